@@ -1,0 +1,45 @@
+package org.perfbridge.config;
+
+/** Every setting perfbridge reads, with its system property name and its default. */
+public enum Setting {
+    GRAPHITE_HOST("graphite.host", ""),
+    GRAPHITE_PORT("graphite.port", "2004"),
+    GRAPHITE_PROTOCOL("graphite.protocol", "pickle"),
+    GRAPHITE_PREFIX("graphite.prefix", ""),
+    INFLUXDB_HOST("influxdb.host", ""),
+    INFLUXDB_PORT("influxdb.port", "8086"),
+    INFLUXDB_LOGIN("influxdb.login", "root"),
+    INFLUXDB_PASSWORD("influxdb.password", "root"),
+    INFLUXDB_DATABASE("influxdb.database", "alignak"),
+    SINK_CONNECT_TIMEOUT_MS("sink.connect_timeout_ms", "2000"),
+    SINK_WRITE_TIMEOUT_MS("sink.write_timeout_ms", "10000"),
+    SCHEDULER_ACTIVE("scheduler.active", "true"),
+    RETENTION_BATCH_SIZE("retention.batch_size", "5000"),
+    MONGO_URI("mongo.uri", ""),
+    MONGO_DATABASE("mongo.database", "alignak"),
+    MONGO_EMBEDDED_PORT("mongo.embedded.port", "27017"),
+    API_MAX_BODY_BYTES("api.max_body_bytes", "10000000"),
+    API_MAX_BATCH_ITEMS("api.max_batch_items", "10000"),
+    API_MAX_PAGE_SIZE("api.max_page_size", "1000");
+
+    private final String propertyName;
+    private final String defaultValue;
+
+    Setting(String propertyName, String defaultValue) {
+        this.propertyName = propertyName;
+        this.defaultValue = defaultValue;
+    }
+
+    public String propertyName() {
+        return propertyName;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** The environment variable name MicroProfile Config maps the property to: {@code graphite.host} → {@code GRAPHITE_HOST}. */
+    public String environmentName() {
+        return propertyName.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+}

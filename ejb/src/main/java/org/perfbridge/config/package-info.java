@@ -1,0 +1,2 @@
+/** Settings read from WildFly system properties, with environment variables as fallback. */
+package org.perfbridge.config;

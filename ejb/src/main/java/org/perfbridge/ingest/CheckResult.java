@@ -1,0 +1,19 @@
+package org.perfbridge.ingest;
+
+/**
+ * A validated check result, with alignak-backend's logcheckresult fields. {@code serviceName} is empty for a
+ * host check; {@code lastCheck} is epoch seconds. Optional fields the poller did not send are {@code null}.
+ */
+public record CheckResult(String hostName, String serviceName, CheckState state, String stateType, Integer stateId,
+                          String lastState, String lastStateType, Integer lastStateId, Boolean stateChanged,
+                          Boolean acknowledged, double lastCheck, String output, String longOutput, String perfData,
+                          Double latency, Double executionTime, String realm) {
+
+    public boolean isHostCheck() {
+        return serviceName.isEmpty();
+    }
+
+    public boolean hasPerfData() {
+        return perfData != null && !perfData.isBlank();
+    }
+}

@@ -1,0 +1,223 @@
+package org.perfbridge.ingest;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads posted JSON (one check result object, or an array of them) into validated check results.
+ * A batch is all or nothing: every problem of every item is collected, and any problem refuses the whole batch.
+ */
+public final class CheckResultReader {
+
+    /** The characters alignak-backend refuses in a host name. */
+    static final String FORBIDDEN_IN_HOST_NAME = "`~!$%^&*\"|'<>?,()=";
+
+    private static final Set<String> FIELDS = Set.of("host_name", "service_name", "state", "state_type", "state_id",
+            "last_state", "last_state_type", "last_state_id", "state_changed", "acknowledged", "last_check", "output",
+            "long_output", "perf_data", "latency", "execution_time", "realm");
+
+    private final int maxItems;
+
+    public CheckResultReader(int maxItems) {
+        this.maxItems = maxItems;
+    }
+
+    public List<CheckResult> read(JsonStructure body, double now) {
+        List<FieldError> errors = new ArrayList<>();
+        List<CheckResult> results = new ArrayList<>();
+        if (body instanceof JsonObject single) {
+            results.add(new ItemReader(0, single, errors).read(now));
+        } else {
+            JsonArray items = (JsonArray) body;
+            if (items.isEmpty()) {
+                throw new InvalidCheckResultsException(List.of(new FieldError(0, "", "the array holds no check result")));
+            }
+            if (items.size() > maxItems) {
+                throw new InvalidCheckResultsException(List.of(new FieldError(maxItems, "",
+                        "the array holds " + items.size() + " check results, at most " + maxItems + " are accepted in one request")));
+            }
+            for (int index = 0; index < items.size(); index++) {
+                JsonValue item = items.get(index);
+                if (item instanceof JsonObject object) {
+                    results.add(new ItemReader(index, object, errors).read(now));
+                } else {
+                    errors.add(new FieldError(index, "", "must be a JSON object, not " + item.getValueType().name().toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCheckResultsException(errors);
+        }
+        return results;
+    }
+
+    private static final class ItemReader {
+        private final int index;
+        private final JsonObject object;
+        private final List<FieldError> errors;
+
+        ItemReader(int index, JsonObject object, List<FieldError> errors) {
+            this.index = index;
+            this.object = object;
+            this.errors = errors;
+        }
+
+        CheckResult read(double now) {
+            for (String key : object.keySet()) {
+                if (!FIELDS.contains(key)) {
+                    reject(key, "unknown field");
+                }
+            }
+            String hostName = hostName();
+            String serviceName = text("service_name");
+            serviceName = serviceName == null ? "" : serviceName;
+            CheckState state = state(serviceName.isEmpty());
+            String stateType = stateType("state_type");
+            String lastStateType = stateType("last_state_type");
+            Double lastCheck = number("last_check");
+            if (lastCheck != null && lastCheck < 0) {
+                reject("last_check", "must be epoch seconds, not negative");
+            }
+            String realm = realm();
+            Integer stateId = integer("state_id");
+            return new CheckResult(hostName, serviceName, state, stateType == null ? "HARD" : stateType,
+                    stateId == null && state != null ? Integer.valueOf(state.id()) : stateId,
+                    text("last_state"), lastStateType, integer("last_state_id"), flag("state_changed"), flag("acknowledged"),
+                    lastCheck == null ? now : lastCheck, text("output"), text("long_output"), text("perf_data"),
+                    number("latency"), number("execution_time"), realm);
+        }
+
+        private String hostName() {
+            if (!object.containsKey("host_name") || object.isNull("host_name")) {
+                reject("host_name", "is required");
+                return null;
+            }
+            String name = text("host_name");
+            if (name == null) {
+                return null;
+            }
+            if (name.isBlank()) {
+                reject("host_name", "must not be empty");
+                return null;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                if (FORBIDDEN_IN_HOST_NAME.indexOf(name.charAt(i)) >= 0) {
+                    reject("host_name", "must not contain " + name.charAt(i) + " (forbidden: " + FORBIDDEN_IN_HOST_NAME + ")");
+                    return null;
+                }
+            }
+            return name;
+        }
+
+        private CheckState state(boolean hostCheck) {
+            if (!object.containsKey("state") || object.isNull("state")) {
+                reject("state", "is required");
+                return null;
+            }
+            String name = text("state");
+            if (name == null) {
+                return null;
+            }
+            CheckState state = CheckState.named(name).orElse(null);
+            if (state == null || state.isHostState() != hostCheck) {
+                reject("state", hostCheck
+                        ? "a host check's state is UP, DOWN or UNREACHABLE, not '" + name + "'"
+                        : "a service check's state is OK, WARNING, CRITICAL or UNKNOWN, not '" + name + "'");
+                return null;
+            }
+            return state;
+        }
+
+        private String stateType(String field) {
+            String type = text(field);
+            if (type == null) {
+                return null;
+            }
+            String upper = type.trim().toUpperCase(Locale.ROOT);
+            if (!upper.equals("HARD") && !upper.equals("SOFT")) {
+                reject(field, "must be HARD or SOFT, not '" + type + "'");
+                return null;
+            }
+            return upper;
+        }
+
+        private String realm() {
+            String realm = text("realm");
+            if (realm == null) {
+                return "All";
+            }
+            for (String part : realm.split("\\.", -1)) {
+                if (part.isBlank()) {
+                    reject("realm", "must be a dotted realm path without empty parts, not '" + realm + "'");
+                    return null;
+                }
+            }
+            return realm;
+        }
+
+        private String text(String field) {
+            JsonValue value = object.get(field);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonString string) {
+                return string.getString();
+            }
+            reject(field, "must be a string");
+            return null;
+        }
+
+        private Double number(String field) {
+            JsonValue value = object.get(field);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonNumber number) {
+                return number.doubleValue();
+            }
+            reject(field, "must be a number");
+            return null;
+        }
+
+        private Integer integer(String field) {
+            JsonValue value = object.get(field);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonNumber number && number.isIntegral()) {
+                try {
+                    return number.intValueExact();
+                } catch (ArithmeticException e) {
+                    reject(field, "is out of range");
+                    return null;
+                }
+            }
+            reject(field, "must be a whole number");
+            return null;
+        }
+
+        private Boolean flag(String field) {
+            JsonValue value = object.get(field);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                return value == JsonValue.TRUE;
+            }
+            reject(field, "must be true or false");
+            return null;
+        }
+
+        private void reject(String field, String reason) {
+            errors.add(new FieldError(index, field, reason));
+        }
+    }
+}

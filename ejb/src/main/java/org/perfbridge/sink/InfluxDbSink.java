@@ -1,0 +1,104 @@
+package org.perfbridge.sink;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/** InfluxDB 1.x over its HTTP API: line protocol to {@code /write}, the database created when missing. */
+public final class InfluxDbSink implements Sink {
+
+    private final HttpClient http;
+    private final URI base;
+    private final String database;
+    private final String authorization;
+    private final Duration writeTimeout;
+    private volatile boolean databaseCreated;
+
+    public InfluxDbSink(String host, int port, String login, String password, String database,
+                        int connectTimeoutMs, int writeTimeoutMs) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(connectTimeoutMs)).build();
+        this.base = URI.create("http://" + host + ":" + port);
+        this.database = database;
+        // Basic auth rather than u/p query parameters keeps the password out of URLs and access logs.
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.writeTimeout = Duration.ofMillis(writeTimeoutMs);
+    }
+
+    @Override
+    public String name() {
+        return "influxdb";
+    }
+
+    @Override
+    public void write(List<MetricSample> samples) throws SinkUnavailableException {
+        byte[] lines = InfluxLineProtocolEncoder.encode(samples);
+        if (lines.length == 0) {
+            return;
+        }
+        if (!databaseCreated) {
+            createDatabase();
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/write?db=" + encode(database) + "&precision=s"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(lines)));
+        if (response.statusCode() == 404) {
+            createDatabase();
+            response = send(HttpRequest.newBuilder(uri("/write?db=" + encode(database) + "&precision=s"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(lines)));
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new SinkUnavailableException("InfluxDB at " + base + " answered " + response.statusCode() + ": " + response.body().strip());
+        }
+    }
+
+    @Override
+    public void checkConnection() throws SinkUnavailableException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ping")).GET());
+        if (response.statusCode() / 100 != 2) {
+            throw new SinkUnavailableException("InfluxDB at " + base + " answered " + response.statusCode() + " to ping");
+        }
+    }
+
+    private void createDatabase() throws SinkUnavailableException {
+        String statement = "CREATE DATABASE \"" + database.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=" + encode(statement))));
+        if (response.statusCode() / 100 != 2) {
+            throw new SinkUnavailableException("InfluxDB at " + base + " could not create database " + database
+                    + ": " + response.statusCode() + " " + response.body().strip());
+        }
+        databaseCreated = true;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws SinkUnavailableException {
+        try {
+            return http.send(request.header("Authorization", authorization).timeout(writeTimeout).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new SinkUnavailableException("InfluxDB at " + base + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SinkUnavailableException("interrupted while writing to InfluxDB at " + base, e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,40 @@
+package org.perfbridge.sink;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+/**
+ * Takes the perfdata of one ingest request from the queue and delivers it. Any failure it cannot turn into
+ * retention (MongoDB down as well) escapes, so the broker redelivers the message and finally dead-letters it.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/perfdata"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+public class PerfdataDeliveryWorker implements MessageListener {
+
+    @Inject
+    PerfdataDelivery delivery;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            String body = ((TextMessage) message).getText();
+            delivery.deliver(CheckPerfdata.samplesOf(PerfdataMessage.decode(body)));
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read perfdata message " + describe(message), e);
+        }
+    }
+
+    private static String describe(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "(no id)";
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.perfbridge.sink;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JMS text message body: a JSON array with the perfdata of every check result of one request. */
+public final class PerfdataMessage {
+
+    private PerfdataMessage() {
+    }
+
+    public static String encode(List<CheckPerfdata> checks) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (CheckPerfdata check : checks) {
+            array.add(Json.createObjectBuilder()
+                    .add("realm", check.realm())
+                    .add("host", check.host())
+                    .add("service", check.service())
+                    .add("timestamp", check.timestamp())
+                    .add("perf_data", check.perfData()));
+        }
+        return array.build().toString();
+    }
+
+    public static List<CheckPerfdata> decode(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonArray array = reader.readArray();
+            List<CheckPerfdata> checks = new ArrayList<>(array.size());
+            for (JsonObject check : array.getValuesAs(JsonObject.class)) {
+                checks.add(new CheckPerfdata(check.getString("realm"), check.getString("host"), check.getString("service"),
+                        check.getJsonNumber("timestamp").longValue(), check.getString("perf_data")));
+            }
+            return checks;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.perfbridge.status;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import javax.management.JMException;
+import javax.management.ObjectName;
+import org.perfbridge.retention.RetentionStore;
+import org.perfbridge.sink.EnabledSinks;
+import org.perfbridge.sink.Sink;
+import org.perfbridge.sink.SinkHealth;
+import org.perfbridge.sink.SinkUnavailableException;
+import org.perfbridge.storage.MongoStorage;
+
+/** What an operator checks first: each sink (enabled, reachable, last error, retained points) and the queue depth. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StatusReport {
+
+    private static final List<String> SINK_NAMES = List.of("graphite", "influxdb");
+    // The same resource the admin console shows under Messaging, read through WildFly's JMX view of its model.
+    private static final String QUEUE_MODEL = "jboss.as:subsystem=messaging-activemq,server=default,jms-queue=perfdata";
+
+    @Inject
+    EnabledSinks sinks;
+
+    @Inject
+    SinkHealth health;
+
+    @Inject
+    RetentionStore retention;
+
+    @Inject
+    MongoStorage storage;
+
+    public JsonObject report() {
+        JsonArrayBuilder sinkArray = Json.createArrayBuilder();
+        List<Sink> enabled = sinks.all();
+        for (String name : SINK_NAMES) {
+            Sink sink = enabled.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+            sinkArray.add(sinkStatus(name, sink));
+        }
+        return Json.createObjectBuilder()
+                .add("sinks", sinkArray)
+                .add("queue", queueStatus())
+                .add("mongo", Json.createObjectBuilder().add("embedded", storage.isEmbedded()))
+                .build();
+    }
+
+    private JsonObjectBuilder sinkStatus(String name, Sink sink) {
+        SinkHealth.Counters counters = health.of(name);
+        JsonObjectBuilder status = Json.createObjectBuilder()
+                .add("name", name)
+                .add("enabled", sink != null);
+        if (sink != null) {
+            try {
+                sink.checkConnection();
+                status.add("reachable", true);
+            } catch (SinkUnavailableException e) {
+                status.add("reachable", false).add("reachable_error", e.getMessage());
+            }
+        }
+        status.add("points_delivered", counters.delivered())
+                .add("points_retained", counters.retained())
+                .add("failures", counters.failures());
+        if (counters.lastError() != null) {
+            status.add("last_error", counters.lastError()).add("last_error_at", counters.lastErrorAt().toString());
+        } else {
+            status.addNull("last_error");
+        }
+        return status.add("retention_count", retention.count(name));
+    }
+
+    private static JsonObjectBuilder queueStatus() {
+        JsonObjectBuilder queue = Json.createObjectBuilder().add("name", "java:/jms/queue/perfdata");
+        try {
+            Object depth = ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(QUEUE_MODEL), "messageCount");
+            return queue.add("depth", ((Number) depth).longValue());
+        } catch (JMException | RuntimeException e) {
+            return queue.addNull("depth").add("error", "queue depth unavailable: " + e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.perfbridge.storage;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.bson.Document;
+import org.perfbridge.config.Setting;
+import org.perfbridge.config.Settings;
+
+/**
+ * The MongoDB database perfbridge keeps its logs and retention in. With {@code mongo.uri} empty it starts the
+ * embedded mongo-java-server (H2 file under the server's data dir) on 127.0.0.1 and talks to it through the
+ * normal driver, so a real MongoDB works unchanged by setting the URI.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MongoStorage {
+
+    public static final String LOGS = "logcheckresult";
+    public static final String RETENTION = "timeseriesretention";
+
+    private static final Logger LOG = Logger.getLogger(MongoStorage.class.getName());
+
+    private MongoServer embeddedServer;
+    private H2Backend embeddedBackend;
+    private MongoClient client;
+    private com.mongodb.client.MongoDatabase database;
+
+    @PostConstruct
+    void open() {
+        Settings settings = Settings.fromServer();
+        String uri = settings.text(Setting.MONGO_URI);
+        if (uri.isBlank()) {
+            uri = startEmbedded(settings.integer(Setting.MONGO_EMBEDDED_PORT));
+        } else {
+            LOG.info("perfbridge uses the MongoDB at mongo.uri");
+        }
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                // An unreachable MongoDB must turn into a prompt 503, not a request hanging for 30 s.
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
+                .build());
+        database = client.getDatabase(settings.text(Setting.MONGO_DATABASE));
+        createIndexes();
+    }
+
+    private String startEmbedded(int port) {
+        Path directory = Path.of(System.getProperty("jboss.server.data.dir", "data"), "perfbridge");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + directory + " for the embedded MongoDB", e);
+        }
+        Path file = directory.resolve("mongo.mv");
+        embeddedBackend = new H2Backend(file.toString());
+        embeddedServer = new MongoServer(embeddedBackend);
+        try {
+            embeddedServer.bind("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            embeddedServer.shutdownNow();
+            throw new IllegalStateException("cannot start the embedded MongoDB on 127.0.0.1:" + port
+                    + " (set mongo.embedded.port, or mongo.uri for a real MongoDB)", e);
+        }
+        LOG.info("perfbridge started the embedded MongoDB (mongo-java-server, H2 file " + file + ") on 127.0.0.1:" + port);
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    private void createIndexes() {
+        logs().createIndex(Indexes.compoundIndex(Indexes.ascending("host_name", "service_name"), Indexes.descending("last_check")));
+        logs().createIndex(Indexes.descending("last_check"));
+        retention().createIndex(Indexes.ascending("sink", "timestamp"), new IndexOptions());
+    }
+
+    public MongoCollection<Document> logs() {
+        return database.getCollection(LOGS);
+    }
+
+    public MongoCollection<Document> retention() {
+        return database.getCollection(RETENTION);
+    }
+
+    public boolean isEmbedded() {
+        return embeddedServer != null;
+    }
+
+    /**
+     * Makes what the embedded store acknowledged durable now; H2 would otherwise commit within a second,
+     * and a check result answered 201 must survive a crash. A real MongoDB needs nothing here.
+     */
+    public void makeDurable() {
+        if (embeddedBackend != null) {
+            embeddedBackend.commit();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (embeddedServer != null) {
+            embeddedServer.shutdown();
+        }
+    }
+}

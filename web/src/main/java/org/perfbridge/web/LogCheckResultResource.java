@@ -1,0 +1,66 @@
+package org.perfbridge.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.InputStream;
+import java.util.List;
+import org.perfbridge.config.Setting;
+import org.perfbridge.config.Settings;
+import org.perfbridge.ingest.CheckResult;
+import org.perfbridge.ingest.CheckResultIngest;
+import org.perfbridge.ingest.CheckResultLog;
+import org.perfbridge.ingest.CheckResultReader;
+
+/** {@code /api/logcheckresult}: check results in (one object or an array), the stored log out. */
+@RequestScoped
+@Path("logcheckresult")
+@Produces(MediaType.APPLICATION_JSON)
+public class LogCheckResultResource {
+
+    @Inject
+    CheckResultIngest ingest;
+
+    @Inject
+    CheckResultLog log;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response post(InputStream body, @Context HttpHeaders headers) {
+        Settings settings = Settings.fromServer();
+        JsonStructure json = RequestBody.readJson(body, headers.getLength(), settings.integer(Setting.API_MAX_BODY_BYTES));
+        List<CheckResult> results = new CheckResultReader(settings.integer(Setting.API_MAX_BATCH_ITEMS))
+                .read(json, System.currentTimeMillis() / 1000.0);
+        List<String> ids = ingest.ingest(results);
+        return Response.status(Response.Status.CREATED).entity(created(json instanceof JsonObject, ids).toString()).build();
+    }
+
+    @GET
+    public String list(@QueryParam("host_name") String hostName, @QueryParam("service_name") String serviceName,
+                       @QueryParam("page") String page, @QueryParam("max_results") String maxResults) {
+        Paging paging = Paging.of(page, maxResults);
+        return log.page(hostName, serviceName, paging.page(), paging.maxResults()).toJson().toString();
+    }
+
+    private static JsonObject created(boolean single, List<String> ids) {
+        if (single) {
+            return Json.createObjectBuilder().add("_status", "OK").add("_id", ids.get(0)).build();
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        ids.forEach(id -> items.add(Json.createObjectBuilder().add("_status", "OK").add("_id", id)));
+        return Json.createObjectBuilder().add("_status", "OK").add("_items", items).build();
+    }
+}

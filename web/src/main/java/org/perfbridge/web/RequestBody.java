@@ -1,0 +1,76 @@
+package org.perfbridge.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads a JSON request body, refusing one larger than the limit (413) or not well-formed JSON (400). */
+final class RequestBody {
+
+    private RequestBody() {
+    }
+
+    static JsonStructure readJson(InputStream body, long contentLength, long maxBytes) {
+        if (contentLength > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try (JsonReader reader = Json.createReader(new LimitedStream(body, maxBytes))) {
+            return reader.read();
+        } catch (JsonParsingException e) {
+            if (e.getCause() instanceof BodyTooLargeException) {
+                throw tooLarge(maxBytes);
+            }
+            throw new WebApplicationException(ApiError.of(400, "malformed JSON at line " + e.getLocation().getLineNumber()
+                    + ", column " + e.getLocation().getColumnNumber() + ": " + e.getMessage()));
+        } catch (JsonException e) {
+            if (e.getCause() instanceof BodyTooLargeException) {
+                throw tooLarge(maxBytes);
+            }
+            throw new WebApplicationException(ApiError.of(400, "malformed JSON: " + e.getMessage()));
+        }
+    }
+
+    private static WebApplicationException tooLarge(long maxBytes) {
+        return new WebApplicationException(ApiError.of(413, "request body larger than " + maxBytes
+                + " bytes (setting api.max_body_bytes): nothing stored"));
+    }
+
+    private static final class BodyTooLargeException extends IOException {
+    }
+
+    private static final class LimitedStream extends FilterInputStream {
+        private long remaining;
+
+        LimitedStream(InputStream in, long maxBytes) {
+            super(in);
+            this.remaining = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --remaining < 0) {
+                throw new BodyTooLargeException();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                remaining -= n;
+                if (remaining < 0) {
+                    throw new BodyTooLargeException();
+                }
+            }
+            return n;
+        }
+    }
+}

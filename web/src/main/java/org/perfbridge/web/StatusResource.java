@@ -1,0 +1,24 @@
+package org.perfbridge.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.perfbridge.status.StatusReport;
+
+/** {@code /api/status}: sinks, retention and queue depth. */
+@RequestScoped
+@Path("status")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusResource {
+
+    @Inject
+    StatusReport status;
+
+    @GET
+    public String status() {
+        return status.report().toString();
+    }
+}

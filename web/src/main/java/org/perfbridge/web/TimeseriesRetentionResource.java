@@ -1,0 +1,42 @@
+package org.perfbridge.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.perfbridge.retention.RetentionRedelivery;
+import org.perfbridge.retention.RetentionStore;
+
+/** {@code /api/timeseriesretention}: the points waiting for a sink, and redelivery on demand. */
+@RequestScoped
+@Path("timeseriesretention")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimeseriesRetentionResource {
+
+    @Inject
+    RetentionStore retention;
+
+    @Inject
+    RetentionRedelivery redelivery;
+
+    @GET
+    public String list(@QueryParam("page") String page, @QueryParam("max_results") String maxResults) {
+        Paging paging = Paging.of(page, maxResults);
+        return retention.page(paging.page(), paging.maxResults()).toJson().toString();
+    }
+
+    /** Runs the timer's redelivery now, so an operator need not wait for the next minute after a sink is back. */
+    @POST
+    @Path("redelivery")
+    public String redeliverNow() {
+        JsonObjectBuilder sent = Json.createObjectBuilder();
+        redelivery.redeliverNow().forEach(sent::add);
+        return Json.createObjectBuilder().add("_status", "OK").add("redelivered", sent).build().toString();
+    }
+}
