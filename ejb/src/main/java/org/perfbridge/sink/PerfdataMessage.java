@@ -9,7 +9,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The JMS text message body: a JSON array with the perfdata of every check result of one request. */
+/** The JMS text message body: a JSON array with the perfdata of every check result of one request; a host check's service is "". */
 public final class PerfdataMessage {
 
     private PerfdataMessage() {
@@ -21,7 +21,7 @@ public final class PerfdataMessage {
             array.add(Json.createObjectBuilder()
                     .add("realm", check.realm())
                     .add("host", check.host())
-                    .add("service", check.service())
+                    .add("service", check.service() == null ? "" : check.service())
                     .add("timestamp", check.timestamp())
                     .add("perf_data", check.perfData()));
         }
@@ -33,7 +33,8 @@ public final class PerfdataMessage {
             JsonArray array = reader.readArray();
             List<CheckPerfdata> checks = new ArrayList<>(array.size());
             for (JsonObject check : array.getValuesAs(JsonObject.class)) {
-                checks.add(new CheckPerfdata(check.getString("realm"), check.getString("host"), check.getString("service"),
+                String service = check.getString("service");
+                checks.add(new CheckPerfdata(check.getString("realm"), check.getString("host"), service.isEmpty() ? null : service,
                         check.getJsonNumber("timestamp").longValue(), check.getString("perf_data")));
             }
             return checks;

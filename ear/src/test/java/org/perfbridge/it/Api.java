@@ -1,0 +1,70 @@
+package org.perfbridge.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.function.Function;
+
+/** The perfbridge REST API as a poller or an operator calls it, over HTTP with jersey-client. */
+final class Api {
+
+    record Answer(int status, String body) {
+        JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+    }
+
+    private static final Client CLIENT = ClientBuilder.newClient();
+    private static final WebTarget API = CLIENT.target(System.getProperty("it.api.url", "http://127.0.0.1:8080/api"));
+
+    private Api() {
+    }
+
+    static Answer postCheckResults(String json) {
+        return answer(API.path("logcheckresult").request(MediaType.APPLICATION_JSON)
+                .post(Entity.entity(json, MediaType.APPLICATION_JSON)));
+    }
+
+    static Answer post(String path, byte[] body, String contentType) {
+        return answer(API.path(path).request().post(Entity.entity(body, contentType)));
+    }
+
+    static Answer get(String path, Function<WebTarget, WebTarget> query) {
+        return answer(query.apply(API.path(path)).request(MediaType.APPLICATION_JSON).get());
+    }
+
+    static JsonObject logsOfHost(String hostName) {
+        Answer answer = get("logcheckresult", target -> target.queryParam("host_name", hostName).queryParam("max_results", 1000));
+        if (answer.status() != 200) {
+            throw new AssertionError("GET logcheckresult answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json();
+    }
+
+    static JsonObject redeliverNow() {
+        Answer answer = post("timeseriesretention/redelivery", new byte[0], MediaType.APPLICATION_JSON);
+        if (answer.status() != 200) {
+            throw new AssertionError("redelivery answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json();
+    }
+
+    static JsonObject status() {
+        return get("status", target -> target).json();
+    }
+
+    private static Answer answer(Response response) {
+        try (response) {
+            return new Answer(response.getStatus(), response.readEntity(String.class));
+        }
+    }
+}

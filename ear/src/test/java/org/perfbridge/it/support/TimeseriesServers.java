@@ -1,0 +1,123 @@
+package org.perfbridge.it.support;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One InfluxDB and one carbon-cache per JVM, started lazily on first use, stopped by a JVM shutdown hook.
+ *
+ * <pre>
+ * InfluxDbServer influx = TimeseriesServers.influxDb();   // http://127.0.0.1:18086 (RPC 127.0.0.1:18088)
+ * CarbonServer carbon = TimeseriesServers.carbon();       // line 12003, pickle 12004, cache query 17002
+ * </pre>
+ *
+ * or {@code @ExtendWith(TimeseriesServers.class)} on a test class to have both started before its tests.
+ *
+ * <p>Work dir: system property {@code it.work.dir} (default {@code target/it-work}); InfluxDB lives in
+ * {@code <it.work.dir>/influxdb}, carbon in {@code <it.work.dir>/carbon}. On the first start in a JVM the data of a
+ * previous run (InfluxDB meta/data/wal, whisper files) is deleted so every test JVM starts from empty servers;
+ * {@code -Dit.keep.data=true} keeps it. Within a JVM data survives {@code stop()}/{@code start()}.
+ *
+ * <p>The accessors only start a server the first time; if a test stops one, it stays stopped until the test
+ * calls {@code start()} on it again.
+ */
+public final class TimeseriesServers implements BeforeAllCallback {
+
+    public static final String HOST = ProcessSupport.LOOPBACK;
+    public static final int INFLUXDB_HTTP_PORT = 18086;
+    public static final int INFLUXDB_RPC_PORT = 18088;
+    public static final int CARBON_LINE_PORT = 12003;
+    public static final int CARBON_PICKLE_PORT = 12004;
+    public static final int CARBON_QUERY_PORT = 17002;
+
+    private static volatile InfluxDbServer influxDb;
+    private static volatile CarbonServer carbon;
+    private static boolean hookRegistered;
+
+    public TimeseriesServers() {
+        // for @ExtendWith
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        influxDb();
+        carbon();
+    }
+
+    /** {@code it.work.dir} as an absolute path (default {@code target/it-work}). */
+    public static Path workDir() {
+        String dir = System.getProperty("it.work.dir");
+        if (dir == null || dir.isBlank()) {
+            dir = "target/it-work";
+        }
+        return Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    /** The JVM-wide InfluxDB, started on the first call. */
+    public static synchronized InfluxDbServer influxDb() {
+        if (influxDb == null) {
+            registerHook();
+            InfluxDbServer s = InfluxDbServer.at(workDir().resolve("influxdb"), INFLUXDB_HTTP_PORT, INFLUXDB_RPC_PORT);
+            if (!Boolean.getBoolean("it.keep.data")) {
+                s.deleteData();
+            }
+            s.start(); // throws (with the log tail / busy port) if it cannot start; next call tries again
+            influxDb = s;
+        }
+        return influxDb;
+    }
+
+    /** The JVM-wide carbon-cache, started on the first call. */
+    public static synchronized CarbonServer carbon() {
+        if (carbon == null) {
+            registerHook();
+            CarbonServer s = CarbonServer.at(workDir().resolve("carbon"), CARBON_LINE_PORT, CARBON_PICKLE_PORT,
+                    CARBON_QUERY_PORT);
+            if (!Boolean.getBoolean("it.keep.data")) {
+                s.deleteData();
+            }
+            s.start();
+            carbon = s;
+        }
+        return carbon;
+    }
+
+    /** Stops both (if started; they can be started again with their start()). Also run by the shutdown hook. */
+    public static void stopAll() {
+        RuntimeException first = null;
+        if (carbon != null) {
+            try {
+                carbon.stop();
+            } catch (RuntimeException e) {
+                first = e;
+            }
+        }
+        if (influxDb != null) {
+            try {
+                influxDb.stop();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static void registerHook() {
+        if (!hookRegistered) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stopAll();
+                } catch (RuntimeException e) {
+                    System.err.println("TimeseriesServers: stopping servers failed: " + e);
+                }
+            }, "timeseries-servers-shutdown"));
+            hookRegistered = true;
+        }
+    }
+}
