@@ -10,13 +10,16 @@ import java.util.regex.Pattern;
  * ({@code REALM.HOST.METRIC} for a host check), one path per numeric field of the metric
  * ({@code METRIC}, {@code METRIC_warning}, {@code METRIC_critical}, {@code METRIC_min}, {@code METRIC_max}).
  * Every character outside {@code [A-Za-z0-9_-]} in a realm part, host, service or metric becomes {@code _},
- * so that no name can add or remove a level of the tree.
+ * so that no name can add or remove a level of the tree. A level longer than 220 characters is shortened
+ * (see {@link #sanitize}); a label that is nothing but a timestamp suffix keeps it.
  */
 public final class GraphiteMetricPath {
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_-]");
     // Some plugins suffix a label with the epoch time it was measured at; alignak drops it, and so do we.
-    private static final Pattern TIMESTAMP_SUFFIX = Pattern.compile("\\.\\d{10}$");
+    private static final Pattern TIMESTAMP_SUFFIX = Pattern.compile("\\.\\d{10}\\z");
+
+    private static final int MAX_LEVEL_LENGTH = 220;
 
     private GraphiteMetricPath() {
     }
@@ -34,7 +37,9 @@ public final class GraphiteMetricPath {
         if (!sample.isHostCheck()) {
             path.append(sanitize(sample.service())).append('.');
         }
-        path.append(sanitize(TIMESTAMP_SUFFIX.matcher(sample.metric().label()).replaceFirst("")));
+        String label = sample.metric().label();
+        String withoutTimestamp = TIMESTAMP_SUFFIX.matcher(label).replaceFirst("");
+        path.append(sanitize(withoutTimestamp.isEmpty() ? label : withoutTimestamp));
         return path.toString();
     }
 
@@ -49,7 +54,16 @@ public final class GraphiteMetricPath {
         return datapoints;
     }
 
+    /**
+     * Each level is a directory or file name of a whisper file, and file systems refuse names over 255 bytes:
+     * a longer level keeps its first 200 characters plus a hash of the whole name, so it stays unique.
+     */
     static String sanitize(String name) {
-        return UNSAFE.matcher(name).replaceAll("_");
+        String safe = UNSAFE.matcher(name).replaceAll("_");
+        if (safe.length() <= MAX_LEVEL_LENGTH) {
+            return safe;
+        }
+        return safe.substring(0, 200) + "_" + Integer.toHexString(name.hashCode() & 0x7fffffff)
+                + Integer.toHexString(new StringBuilder(name).reverse().toString().hashCode() & 0x7fffffff);
     }
 }
