@@ -67,6 +67,10 @@ class BadInputIT {
         JsonObject log = Api.logsOfHost(host).getJsonArray("_items").getJsonObject(0);
         assertEquals("this is = not ;; perfdata ====", log.getString("perf_data"));
         assertTrue(!log.getJsonArray("perf_data_problems").isEmpty(), log.toString());
+        JsonObject problemsByReason = Api.status().getJsonObject("perfdata").getJsonObject("problems_by_reason");
+        for (JsonObject problem : log.getJsonArray("perf_data_problems").getValuesAs(JsonObject.class)) {
+            assertTrue(problemsByReason.getInt(problem.getString("reason"), 0) >= 1, "status counts " + problem + ": " + problemsByReason);
+        }
         // A good check result posted after it is delivered, so the queue is past the bad one: nothing of it reached InfluxDB.
         String marker = "after-" + host;
         assertEquals(201, Api.postCheckResults("""

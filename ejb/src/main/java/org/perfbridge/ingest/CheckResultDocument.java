@@ -6,7 +6,7 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.perfbridge.perfdata.ParseProblem;
-import org.perfbridge.perfdata.PerfdataParser;
+import org.perfbridge.perfdata.ParsedPerfdata;
 
 /** The {@code logcheckresult} document of a check result: its fields as posted, and why any perfdata was skipped. */
 final class CheckResultDocument {
@@ -14,7 +14,7 @@ final class CheckResultDocument {
     private CheckResultDocument() {
     }
 
-    static Document of(ObjectId id, CheckResult result) {
+    static Document of(ObjectId id, CheckResult result, ParsedPerfdata perfdata) {
         Document document = new Document("_id", id)
                 .append("host_name", result.hostName())
                 .append("service_name", result.serviceName())
@@ -33,14 +33,12 @@ final class CheckResultDocument {
         appendPresent(document, "perf_data", result.perfData());
         appendPresent(document, "latency", result.latency());
         appendPresent(document, "execution_time", result.executionTime());
-        if (result.hasPerfData()) {
+        if (!perfdata.problems().isEmpty()) {
             List<Document> problems = new ArrayList<>();
-            for (ParseProblem problem : PerfdataParser.parse(result.perfData()).problems()) {
+            for (ParseProblem problem : perfdata.problems()) {
                 problems.add(new Document("metric", problem.metricText()).append("reason", problem.reason()));
             }
-            if (!problems.isEmpty()) {
-                document.append("perf_data_problems", problems);
-            }
+            document.append("perf_data_problems", problems);
         }
         document.append("_created", new Date());
         return document;

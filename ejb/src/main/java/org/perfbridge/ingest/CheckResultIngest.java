@@ -15,6 +15,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.perfbridge.perfdata.ParsedPerfdata;
+import org.perfbridge.perfdata.PerfdataParser;
 import org.perfbridge.sink.CheckPerfdata;
 import org.perfbridge.sink.PerfdataDelivery;
 import org.perfbridge.sink.PerfdataMessage;
@@ -44,6 +46,9 @@ public class CheckResultIngest {
     @Inject
     PerfdataDelivery delivery;
 
+    @Inject
+    PerfdataStatistics statistics;
+
     /** Stores all results in one write and answers their ids, in the order given. */
     public List<String> ingest(List<CheckResult> results) {
         List<Document> documents = new ArrayList<>(results.size());
@@ -51,7 +56,9 @@ public class CheckResultIngest {
         List<CheckPerfdata> perfdata = new ArrayList<>();
         for (CheckResult result : results) {
             ObjectId id = new ObjectId();
-            documents.add(CheckResultDocument.of(id, result));
+            ParsedPerfdata parsed = PerfdataParser.parse(result.perfData());
+            statistics.count(parsed);
+            documents.add(CheckResultDocument.of(id, result, parsed));
             ids.add(id.toHexString());
             if (result.hasPerfData()) {
                 perfdata.add(new CheckPerfdata(result.realm(), result.hostName(),

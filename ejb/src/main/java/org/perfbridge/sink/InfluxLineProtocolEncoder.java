@@ -51,23 +51,32 @@ public final class InfluxLineProtocolEncoder {
     }
 
     /**
-     * Backslash-escapes what would end the name ({@code ,}, space, and {@code =} in tags); line breaks cannot be
-     * escaped in line protocol, so they become spaces. A trailing backslash would escape the separator after it,
-     * so it is doubled.
+     * Backslash-escapes what would end the name ({@code ,}, space, and {@code =} in tags). Line breaks cannot be
+     * escaped in line protocol, so they become spaces. InfluxDB 1.x reads a backslash right before a space,
+     * comma or {@code =}, or at the end of a name, as an escape, so such a backslash cannot be written at all:
+     * it becomes {@code /} ({@code 'C:\ used %'} is measurement {@code C:/ used %}). Other backslashes stay.
      */
     static void escape(StringBuilder out, String name, boolean escapeEquals) {
         int length = name.length();
         for (int i = 0; i < length; i++) {
-            char c = name.charAt(i);
-            if (c == '\n' || c == '\r') {
-                c = ' ';
+            char c = lineBreakToSpace(name.charAt(i));
+            if (c == '\\') {
+                boolean beforeSeparator = i == length - 1 || isSeparator(lineBreakToSpace(name.charAt(i + 1)));
+                out.append(beforeSeparator ? '/' : '\\');
+                continue;
             }
             if (c == ',' || c == ' ' || (escapeEquals && c == '=')) {
-                out.append('\\');
-            } else if (c == '\\' && i == length - 1) {
                 out.append('\\');
             }
             out.append(c);
         }
+    }
+
+    private static char lineBreakToSpace(char c) {
+        return c == '\n' || c == '\r' ? ' ' : c;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ',' || c == ' ' || c == '=';
     }
 }

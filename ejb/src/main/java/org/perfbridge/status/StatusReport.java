@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import javax.management.JMException;
 import javax.management.ObjectName;
+import org.perfbridge.ingest.PerfdataStatistics;
 import org.perfbridge.retention.RetentionStore;
 import org.perfbridge.sink.EnabledSinks;
 import org.perfbridge.sink.Sink;
@@ -40,6 +41,9 @@ public class StatusReport {
     @Inject
     MongoStorage storage;
 
+    @Inject
+    PerfdataStatistics perfdata;
+
     public JsonObject report() {
         JsonArrayBuilder sinkArray = Json.createArrayBuilder();
         List<Sink> enabled = sinks.all();
@@ -50,6 +54,7 @@ public class StatusReport {
         return Json.createObjectBuilder()
                 .add("sinks", sinkArray)
                 .add("queue", queueStatus())
+                .add("perfdata", perfdata.toJson())
                 .add("mongo", Json.createObjectBuilder().add("embedded", storage.isEmbedded()))
                 .build();
     }

@@ -106,11 +106,18 @@ class InfluxLineProtocolEncoderTest {
     }
 
     @Test
-    void nsclientDriveLabelKeepsItsBackslashBeforeTheEscapedSpace() {
+    void backslashBeforeAnEscapedSpaceBecomesASlashBecauseInfluxDbCannotReadIt() {
         // given NSClient++'s usual label 'C:\ used %'
         String lines = encode(service("win1", "Disk", metric("C:\\ used %", 12.5, "%", null, null, null, null)));
         // then
-        assertEquals("C:\\\\ used\\ %,host=win1,realm=All,service=Disk,unit=% value=12.5 1700000000\n", lines);
+        assertEquals("C:/\\ used\\ %,host=win1,realm=All,service=Disk,unit=% value=12.5 1700000000\n", lines);
+    }
+
+    @Test
+    void trailingBackslashBecomesASlash() {
+        String lines = encode(service("win1", "Disk C:\\", metric("C:\\", 20.5)));
+
+        assertEquals("C:/,host=win1,realm=All,service=Disk\\ C:/ value=20.5 1700000000\n", lines);
     }
 
     @Test
