@@ -10,39 +10,56 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import org.glassfish.jersey.client.authentication.HttpAuthenticationFeature;
 import java.util.function.Function;
 
 /** The perfbridge REST API as a poller or an operator calls it, over HTTP with jersey-client. */
-final class Api {
+public final class Api {
 
-    record Answer(int status, String body) {
-        JsonObject json() {
+    public record Answer(int status, String body) {
+        public JsonObject json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
             }
         }
     }
 
+    public static final String URL = System.getProperty("it.api.url", "http://127.0.0.1:8080/api");
+    /** The users src/test/wildfly/test-users.txt creates on the test server, one per role. */
+    public static final String[] ADMIN = {"it-admin", "It-admin-pass-1"};
+    public static final String[] INGEST = {"it-ingest", "It-ingest-pass-1"};
+    public static final String[] READER = {"it-reader", "It-reader-pass-1"};
+
     private static final Client CLIENT = ClientBuilder.newClient();
-    private static final WebTarget API = CLIENT.target(System.getProperty("it.api.url", "http://127.0.0.1:8080/api"));
+    private static final WebTarget API = as(ADMIN[0], ADMIN[1]);
+
+    /** The API as this user sees it. */
+    public static WebTarget as(String user, String password) {
+        return CLIENT.target(URL).register(HttpAuthenticationFeature.basic(user, password));
+    }
+
+    /** The API without credentials. */
+    public static WebTarget anonymous() {
+        return CLIENT.target(URL);
+    }
 
     private Api() {
     }
 
-    static Answer postCheckResults(String json) {
+    public static Answer postCheckResults(String json) {
         return answer(API.path("logcheckresult").request(MediaType.APPLICATION_JSON)
                 .post(Entity.entity(json, MediaType.APPLICATION_JSON)));
     }
 
-    static Answer post(String path, byte[] body, String contentType) {
+    public static Answer post(String path, byte[] body, String contentType) {
         return answer(API.path(path).request().post(Entity.entity(body, contentType)));
     }
 
-    static Answer get(String path, Function<WebTarget, WebTarget> query) {
+    public static Answer get(String path, Function<WebTarget, WebTarget> query) {
         return answer(query.apply(API.path(path)).request(MediaType.APPLICATION_JSON).get());
     }
 
-    static JsonObject logsOfHost(String hostName) {
+    public static JsonObject logsOfHost(String hostName) {
         Answer answer = get("logcheckresult", target -> target.queryParam("host_name", hostName).queryParam("max_results", 1000));
         if (answer.status() != 200) {
             throw new AssertionError("GET logcheckresult answered " + answer.status() + ": " + answer.body());
@@ -50,7 +67,7 @@ final class Api {
         return answer.json();
     }
 
-    static JsonObject redeliverNow() {
+    public static JsonObject redeliverNow() {
         Answer answer = post("timeseriesretention/redelivery", new byte[0], MediaType.APPLICATION_JSON);
         if (answer.status() != 200) {
             throw new AssertionError("redelivery answered " + answer.status() + ": " + answer.body());
@@ -58,11 +75,11 @@ final class Api {
         return answer.json();
     }
 
-    static JsonObject status() {
+    public static JsonObject status() {
         return get("status", target -> target).json();
     }
 
-    private static Answer answer(Response response) {
+    public static Answer answer(Response response) {
         try (response) {
             return new Answer(response.getStatus(), response.readEntity(String.class));
         }

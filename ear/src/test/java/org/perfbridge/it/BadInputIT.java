@@ -9,21 +9,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import org.bson.Document;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.perfbridge.it.support.TimeseriesServers;
 
 /** Bad input is refused with a 4xx that names the reason, nothing of a refused request is stored, and the server goes on. */
-@ExtendWith({TimeseriesServers.class, ArquillianExtension.class})
-class BadInputIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return PerfbridgeEar.asBuilt();
-    }
+class BadInputIT extends DeployedPerfbridge {
 
     @Test
     void malformedJsonIsRefusedWithWhereItBroke() {

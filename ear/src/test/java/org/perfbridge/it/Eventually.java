@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Waits for something the server does asynchronously (the queue, the sinks), polling. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static <T> T await(String what, Supplier<T> probe, java.util.function.Predicate<T> done, Duration timeout) {
+    public static <T> T await(String what, Supplier<T> probe, java.util.function.Predicate<T> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = probe.get();
         while (!done.test(value)) {

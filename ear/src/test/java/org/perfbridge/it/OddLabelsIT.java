@@ -7,18 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.perfbridge.it.support.CarbonServer;
 import org.perfbridge.it.support.InfluxDbServer;
 import org.perfbridge.it.support.TimeseriesServers;
 
 /** Labels with every awkward character reach the real carbon and InfluxDB under the names the README promises. */
-@ExtendWith({TimeseriesServers.class, ArquillianExtension.class})
-class OddLabelsIT {
+class OddLabelsIT extends DeployedPerfbridge {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String LONG_LABEL = "L".repeat(300);
@@ -43,11 +38,6 @@ class OddLabelsIT {
 
     /** InfluxDB 1.x cannot store a backslash before a space or at the end of a name: it becomes a slash. */
     static final Map<String, String> INFLUX_NAMES = Map.of("C:\\ used %", "C:/ used %", "C:\\", "C:/");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return PerfbridgeEar.asBuilt();
-    }
 
     @Test
     void everyOddLabelRoundTripsThroughCarbonAndInfluxDb() {

@@ -6,12 +6,12 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
 /** The EAR the build produced, exactly as an operator deploys it. */
-final class PerfbridgeEar {
+public final class PerfbridgeEar {
 
     private PerfbridgeEar() {
     }
 
-    static EnterpriseArchive asBuilt() {
+    public static EnterpriseArchive asBuilt() {
         File ear = new File(System.getProperty("it.ear", "target/perfbridge.ear"));
         return ShrinkWrap.create(ZipImporter.class, "perfbridge.ear").importFrom(ear).as(EnterpriseArchive.class);
     }

@@ -12,26 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.perfbridge.it.support.CarbonServer;
 import org.perfbridge.it.support.InfluxDbServer;
 import org.perfbridge.it.support.TimeseriesServers;
 
 /** A check result posted to the API lands in MongoDB, and its perfdata in the real InfluxDB and carbon. */
-@ExtendWith({TimeseriesServers.class, ArquillianExtension.class})
-class PipelineEndToEndIT {
+class PipelineEndToEndIT extends DeployedPerfbridge {
 
     static final String INFLUX_DB = "perfbridge_it";
     static final Duration DELIVERY = Duration.ofSeconds(30);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return PerfbridgeEar.asBuilt();
-    }
 
     @Test
     void serviceCheckIsLoggedAndItsPointsReachInfluxDbAndCarbon() {

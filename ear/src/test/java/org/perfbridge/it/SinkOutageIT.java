@@ -8,26 +8,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.perfbridge.it.support.CarbonServer;
 import org.perfbridge.it.support.InfluxDbServer;
 import org.perfbridge.it.support.TimeseriesServers;
 
 /** While a sink is down, posts still succeed and its points wait in retention; once it is back, redelivery sends each once. */
-@ExtendWith({TimeseriesServers.class, ArquillianExtension.class})
-class SinkOutageIT {
+class SinkOutageIT extends DeployedPerfbridge {
 
     static final int CHECKS = 6;
     static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return PerfbridgeEar.asBuilt();
-    }
 
     @Test
     void retainsPointsWhileInfluxDbIsDownAndRedeliversEachOnce() {

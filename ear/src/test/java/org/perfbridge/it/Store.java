@@ -7,22 +7,22 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
 /** Reads perfbridge's MongoDB directly (the embedded one of the test server, on the port test-settings.cli gives it). */
-final class Store {
+public final class Store {
 
     private static final MongoClient CLIENT = MongoClients.create(System.getProperty("it.mongo.uri", "mongodb://127.0.0.1:27118"));
 
     private Store() {
     }
 
-    static MongoCollection<Document> logs() {
+    public static MongoCollection<Document> logs() {
         return CLIENT.getDatabase("alignak").getCollection("logcheckresult");
     }
 
-    static MongoCollection<Document> retention() {
+    public static MongoCollection<Document> retention() {
         return CLIENT.getDatabase("alignak").getCollection("timeseriesretention");
     }
 
-    static long retainedFor(String sink, String host) {
+    public static long retainedFor(String sink, String host) {
         return retention().countDocuments(Filters.and(Filters.eq("sink", sink), Filters.eq("host", host)));
     }
 }

@@ -11,6 +11,7 @@ public enum Setting {
     INFLUXDB_LOGIN("influxdb.login", "root"),
     INFLUXDB_PASSWORD("influxdb.password", "root"),
     INFLUXDB_DATABASE("influxdb.database", "alignak"),
+    INFLUXDB_SSL("influxdb.ssl", "false"),
     SINK_CONNECT_TIMEOUT_MS("sink.connect_timeout_ms", "2000"),
     SINK_WRITE_TIMEOUT_MS("sink.write_timeout_ms", "10000"),
     SCHEDULER_ACTIVE("scheduler.active", "true"),
@@ -20,7 +21,11 @@ public enum Setting {
     MONGO_EMBEDDED_PORT("mongo.embedded.port", "27017"),
     API_MAX_BODY_BYTES("api.max_body_bytes", "10000000"),
     API_MAX_BATCH_ITEMS("api.max_batch_items", "10000"),
-    API_MAX_PAGE_SIZE("api.max_page_size", "1000");
+    API_MAX_PAGE_SIZE("api.max_page_size", "1000"),
+    API_MAX_STRING_LENGTH("api.max_string_length", "65536"),
+    API_MAX_PERFDATA_LENGTH("api.max_perfdata_length", "65536"),
+    API_MAX_METRICS_PER_CHECK("api.max_metrics_per_check", "1000"),
+    API_HTTPS_ONLY("api.https_only", "false");
 
     private final String propertyName;
     private final String defaultValue;

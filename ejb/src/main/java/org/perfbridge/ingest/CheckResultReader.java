@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.perfbridge.perfdata.PerfdataParser;
 
 /**
  * Reads posted JSON (one check result object, or an array of them) into validated check results.
@@ -24,17 +25,22 @@ public final class CheckResultReader {
             "last_state", "last_state_type", "last_state_id", "state_changed", "acknowledged", "last_check", "output",
             "long_output", "perf_data", "latency", "execution_time", "realm");
 
-    private final int maxItems;
+    private final InputLimits limits;
+
+    public CheckResultReader(InputLimits limits) {
+        this.limits = limits;
+    }
 
     public CheckResultReader(int maxItems) {
-        this.maxItems = maxItems;
+        this(InputLimits.withMaxItems(maxItems));
     }
 
     public List<CheckResult> read(JsonStructure body, double now) {
+        int maxItems = limits.maxItems();
         List<FieldError> errors = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();
         if (body instanceof JsonObject single) {
-            results.add(new ItemReader(0, single, errors).read(now));
+            results.add(new ItemReader(0, single, errors, limits).read(now));
         } else {
             JsonArray items = (JsonArray) body;
             if (items.isEmpty()) {
@@ -47,7 +53,7 @@ public final class CheckResultReader {
             for (int index = 0; index < items.size(); index++) {
                 JsonValue item = items.get(index);
                 if (item instanceof JsonObject object) {
-                    results.add(new ItemReader(index, object, errors).read(now));
+                    results.add(new ItemReader(index, object, errors, limits).read(now));
                 } else {
                     errors.add(new FieldError(index, "", "must be a JSON object, not " + item.getValueType().name().toLowerCase(Locale.ROOT)));
                 }
@@ -63,11 +69,13 @@ public final class CheckResultReader {
         private final int index;
         private final JsonObject object;
         private final List<FieldError> errors;
+        private final InputLimits limits;
 
-        ItemReader(int index, JsonObject object, List<FieldError> errors) {
+        ItemReader(int index, JsonObject object, List<FieldError> errors, InputLimits limits) {
             this.index = index;
             this.object = object;
             this.errors = errors;
+            this.limits = limits;
         }
 
         CheckResult read(double now) {
@@ -91,7 +99,7 @@ public final class CheckResultReader {
             return new CheckResult(hostName, serviceName, state, stateType == null ? "HARD" : stateType,
                     stateId == null && state != null ? Integer.valueOf(state.id()) : stateId,
                     text("last_state"), lastStateType, integer("last_state_id"), flag("state_changed"), flag("acknowledged"),
-                    lastCheck == null ? now : lastCheck, text("output"), text("long_output"), text("perf_data"),
+                    lastCheck == null ? now : lastCheck, text("output"), text("long_output"), perfData(),
                     number("latency"), number("execution_time"), realm);
         }
 
@@ -168,11 +176,30 @@ public final class CheckResultReader {
             if (value == null || value == JsonValue.NULL) {
                 return null;
             }
-            if (value instanceof JsonString string) {
-                return string.getString();
+            if (!(value instanceof JsonString string)) {
+                reject(field, "must be a string");
+                return null;
             }
-            reject(field, "must be a string");
-            return null;
+            int max = field.equals("perf_data") ? limits.maxPerfdataLength() : limits.maxStringLength();
+            if (string.getString().length() > max) {
+                reject(field, "is " + string.getString().length() + " characters long, at most " + max + " are accepted (setting "
+                        + (field.equals("perf_data") ? "api.max_perfdata_length" : "api.max_string_length") + ")");
+                return null;
+            }
+            return string.getString();
+        }
+
+        private String perfData() {
+            String perfData = text("perf_data");
+            if (perfData != null) {
+                int metrics = PerfdataParser.parse(perfData).metrics().size();
+                if (metrics > limits.maxMetricsPerCheck()) {
+                    reject("perf_data", "holds " + metrics + " metrics, at most " + limits.maxMetricsPerCheck()
+                            + " are accepted per check result (setting api.max_metrics_per_check)");
+                    return null;
+                }
+            }
+            return perfData;
         }
 
         private Double number(String field) {

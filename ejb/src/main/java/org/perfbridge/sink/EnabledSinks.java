@@ -48,6 +48,7 @@ public class EnabledSinks {
         }
         if (!settings.isBlank(Setting.INFLUXDB_HOST)) {
             sinks.add(new InfluxDbSink(settings.text(Setting.INFLUXDB_HOST), settings.integer(Setting.INFLUXDB_PORT),
+                    settings.flag(Setting.INFLUXDB_SSL),
                     settings.text(Setting.INFLUXDB_LOGIN), settings.text(Setting.INFLUXDB_PASSWORD),
                     settings.text(Setting.INFLUXDB_DATABASE), connectTimeout, writeTimeout));
         }

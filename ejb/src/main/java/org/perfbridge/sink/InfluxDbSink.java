@@ -21,10 +21,10 @@ public final class InfluxDbSink implements Sink {
     private final Duration writeTimeout;
     private volatile boolean databaseCreated;
 
-    public InfluxDbSink(String host, int port, String login, String password, String database,
+    public InfluxDbSink(String host, int port, boolean https, String login, String password, String database,
                         int connectTimeoutMs, int writeTimeoutMs) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(connectTimeoutMs)).build();
-        this.base = URI.create("http://" + host + ":" + port);
+        this.base = URI.create((https ? "https://" : "http://") + host + ":" + port);
         this.database = database;
         // Basic auth rather than u/p query parameters keeps the password out of URLs and access logs.
         this.authorization = "Basic " + Base64.getEncoder()

@@ -1,236 +1,423 @@
 package org.perfbridge.perfdata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.perfbridge.perfdata.PerfdataExpectations.bad;
-import static org.perfbridge.perfdata.PerfdataExpectations.m;
-import static org.perfbridge.perfdata.PerfdataExpectations.metrics;
-import static org.perfbridge.perfdata.PerfdataExpectations.ok;
-import static org.perfbridge.perfdata.PerfdataExpectations.p;
-import static org.perfbridge.perfdata.PerfdataExpectations.pl;
-import static org.perfbridge.perfdata.PerfdataExpectations.r;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Perfdata as emitted by standard monitoring plugins, with the exact expected metrics. */
+/**
+ * Perfdata as emitted by standard monitoring plugins, with the exact expected metrics and problems.
+ * The cases live in the fixture {@value #FIXTURE} (format described in its header), one test per entry.
+ */
 class RealPluginPerfdataTest {
+
+    static final String FIXTURE = "/perfdata/real-plugins.txt";
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("plugins")
-    void parses(String plugin, String perfdata, ParsedPerfdata expected) {
-        assertEquals(expected, PerfdataParser.parse(perfdata));
+    void parses(String plugin, String perfdata, ParsedPerfdata expected, int line) {
+        assertEquals(expected, PerfdataParser.parse(perfdata),
+                () -> "real-plugins.txt:" + line + " (" + plugin + ")");
     }
 
     static Stream<Arguments> plugins() {
+        return Fixture.load(FIXTURE).stream()
+                .map(e -> Arguments.of(e.plugin(), e.perfdata(), e.expected(), e.line()));
+    }
+
+    @Test
+    void fixtureHoldsAtLeastFortyEntries() {
+        int entries = Fixture.load(FIXTURE).size();
+        assertTrue(entries >= 40, () -> "only " + entries + " entries in " + FIXTURE);
+    }
+
+    // --- the fixture reader itself ---
+
+    @Test
+    void readerBuildsTheExpectedResult() {
+        List<Fixture.Entry> entries = Fixture.parse("t", List.of(
+                "# comment",
+                "",
+                "plugin: demo",
+                "perfdata-escaped: 'a|b'=U;~:;@10:20\\tx=5s;10:;~:3;0;1.5E3\\n\\\\\\u00e9",
+                "metric: a|b | U |  | warn=range(~,~) | crit=@range(10,20) | min= | max=",
+                "metric: x | 5 | s | warn=range(10,~) | crit=range(~,3) | min=0 | max=1500",
+                "problem: \\é | MISSING_EQUALS"));
+        assertEquals(1, entries.size());
+        Fixture.Entry e = entries.get(0);
+        assertEquals("demo", e.plugin());
+        assertEquals(3, e.line());
+        assertEquals("'a|b'=U;~:;@10:20\tx=5s;10:;~:3;0;1.5E3\n\\\u00e9", e.perfdata());
+        assertEquals(new ParsedPerfdata(
+                List.of(new PerfMetric("a|b", null, null, Threshold.range(null, null, false),
+                                Threshold.range(10.0, 20.0, true), null, null),
+                        new PerfMetric("x", 5.0, "s", Threshold.range(10.0, null, false),
+                                Threshold.range(null, 3.0, false), 0.0, 1500.0)),
+                List.of(new ParseProblem("\\é", PerfdataParser.MISSING_EQUALS))), e.expected());
+        assertEquals(e.expected(), PerfdataParser.parse(e.perfdata()));
+    }
+
+    static Stream<Arguments> malformedFixtures() {
+        String ok = "metric: a | 1 |  | warn= | crit= | min= | max=";
         return Stream.of(
-                // --- monitoring-plugins: network ---
-                ok("check_ping", "rta=0.080000ms;100.000000;500.000000;0.000000 pl=0%;20;60;0",
-                        m("rta", 0.08, "ms", pl(100), pl(500), 0.0, null),
-                        m("pl", 0.0, "%", pl(20), pl(60), 0.0, null)),
-                ok("check_ping slow link", "rta=152.343000ms;200.000000;500.000000;0.000000 pl=10%;40;80;0",
-                        m("rta", 152.343, "ms", pl(200), pl(500), 0.0, null),
-                        m("pl", 10.0, "%", pl(40), pl(80), 0.0, null)),
-                ok("check_ping host down", "rta=U;100.000000;500.000000;0.000000 pl=100%;20;60;0",
-                        m("rta", null, null, pl(100), pl(500), 0.0, null),
-                        m("pl", 100.0, "%", pl(20), pl(60), 0.0, null)),
-                ok("check_ping in a decimal-comma locale", "rta=0,080000ms;100,000000;500,000000;0,000000 pl=0%;20;60;0",
-                        m("rta", 0.08, "ms", pl(100), pl(500), 0.0, null),
-                        m("pl", 0.0, "%", pl(20), pl(60), 0.0, null)),
-                ok("check_icmp", "rta=0.123ms;200.000;500.000;0; pl=0%;40;80;; rtmax=0.205ms;;;; rtmin=0.080ms;;;;",
-                        m("rta", 0.123, "ms", pl(200), pl(500), 0.0, null),
-                        m("pl", 0.0, "%", pl(40), pl(80)),
-                        m("rtmax", 0.205, "ms"),
-                        m("rtmin", 0.08, "ms")),
-                ok("check_tcp", "time=0.000123s;;;0.000000;10.000000",
-                        m("time", 0.000123, "s", null, null, 0.0, 10.0)),
-                ok("check_dns", "time=0.012345s;;;0.000000", m("time", 0.012345, "s", null, null, 0.0, null)),
-                ok("check_smtp", "time=0.123456s;;;0.000000", m("time", 0.123456, "s", null, null, 0.0, null)),
-                ok("check_ssh", "time=0.012000s;;;0.000000;10.000000",
-                        m("time", 0.012, "s", null, null, 0.0, 10.0)),
-                ok("check_ntp_time", "offset=-0.000123s;60.000000;120.000000;",
-                        m("offset", -0.000123, "s", pl(60), pl(120))),
-                ok("check_ntp_peer", "offset=0.001234s;1.000000;2.000000; jitter=0.567000;1.000000;2.000000; stratum=2;2;3;",
-                        m("offset", 0.001234, "s", pl(1), pl(2)),
-                        m("jitter", 0.567, null, pl(1), pl(2)),
-                        m("stratum", 2.0, null, pl(2), pl(3))),
+                Arguments.of("unknown key", List.of("plugin: p", "perfdata: a=1", "metrik: a | 1"), 3),
+                Arguments.of("no key", List.of("plugin: p", "perfdata: a=1", "a=1"), 3),
+                Arguments.of("line before the first entry", List.of("perfdata: a=1"), 1),
+                Arguments.of("empty plugin name", List.of("plugin: ", "perfdata: a=1", ok), 1),
+                Arguments.of("duplicate plugin", List.of("plugin: p", "perfdata: a=1", ok,
+                        "plugin: p", "perfdata: a=1", ok), 4),
+                Arguments.of("no perfdata", List.of("plugin: p", "", "plugin: q", "perfdata: a=1", ok), 1),
+                Arguments.of("metric before perfdata", List.of("plugin: p", ok, "perfdata: a=1"), 2),
+                Arguments.of("two perfdata lines", List.of("plugin: p", "perfdata: a=1", "perfdata: a=1", ok), 3),
+                Arguments.of("no expectation", List.of("plugin: p", "perfdata: a=1"), 1),
+                Arguments.of("perfdata with surrounding space", List.of("plugin: p", "perfdata:  a=1", ok), 2),
+                Arguments.of("bad escape", List.of("plugin: p", "perfdata-escaped: a=1\\x", ok), 2),
+                Arguments.of("short unicode escape", List.of("plugin: p", "perfdata-escaped: a=1\\u00", ok), 2),
+                Arguments.of("raw tab", List.of("plugin: p", "perfdata: a=1\tb=2", ok), 2),
+                Arguments.of("too few metric fields", List.of("plugin: p", "perfdata: a=1",
+                        "metric: a | 1 |  | warn= | crit= | min="), 3),
+                Arguments.of("empty label", List.of("plugin: p", "perfdata: a=1",
+                        "metric:  | 1 |  | warn= | crit= | min= | max="), 3),
+                Arguments.of("bad value", List.of("plugin: p", "perfdata: a=1",
+                        "metric: a | 1x |  | warn= | crit= | min= | max="), 3),
+                Arguments.of("NaN value", List.of("plugin: p", "perfdata: a=1",
+                        "metric: a | NaN |  | warn= | crit= | min= | max="), 3),
+                Arguments.of("missing warn=", List.of("plugin: p", "perfdata: a=1",
+                        "metric: a | 1 |  | 5 | crit= | min= | max="), 3),
+                Arguments.of("bad threshold", List.of("plugin: p", "perfdata: a=1",
+                        "metric: a | 1 |  | warn=10: | crit= | min= | max="), 3),
+                Arguments.of("bad range bound", List.of("plugin: p", "perfdata: a=1",
+                        "metric: a | 1 |  | warn=range(x,2) | crit= | min= | max="), 3),
+                Arguments.of("bad max", List.of("plugin: p", "perfdata: a=1",
+                        "metric: a | 1 |  | warn= | crit= | min= | max=~"), 3),
+                Arguments.of("problem without reason", List.of("plugin: p", "perfdata: a=1", "problem: x"), 3),
+                Arguments.of("unknown reason", List.of("plugin: p", "perfdata: a=1", "problem: x | missing '='"), 3),
+                Arguments.of("metric after problem", List.of("plugin: p", "perfdata: a=1",
+                        "problem: x | MISSING_EQUALS", ok), 4));
+    }
 
-                // --- monitoring-plugins: web ---
-                ok("check_http", "time=0.012345s;;;0.000000;10.000000 size=1234B;;;0",
-                        m("time", 0.012345, "s", null, null, 0.0, 10.0),
-                        m("size", 1234.0, "B", null, null, 0.0, null)),
-                ok("check_http with thresholds", "time=1.234567s;1.000000;5.000000;0.000000;10.000000 size=45678B;;;0",
-                        m("time", 1.234567, "s", pl(1), pl(5), 0.0, 10.0),
-                        m("size", 45678.0, "B", null, null, 0.0, null)),
-                ok("check_curl", "time=0.154312s;;;0.000000;10.000000 size=612B;;;0;",
-                        m("time", 0.154312, "s", null, null, 0.0, 10.0),
-                        m("size", 612.0, "B", null, null, 0.0, null)),
-                ok("check_http full output piped by mistake",
-                        "HTTP OK: HTTP/1.1 200 OK - 612 bytes in 0.154 second response time |time=0.154312s;;;0.000000;10.000000 size=612B;;;0",
-                        m("time", 0.154312, "s", null, null, 0.0, 10.0),
-                        m("size", 612.0, "B", null, null, 0.0, null)),
-                ok("check_ping full output piped by mistake",
-                        "PING OK - Packet loss = 0%, RTA = 0.08 ms|rta=0.080000ms;100.000000;500.000000;0.000000 pl=0%;20;60;0",
-                        m("rta", 0.08, "ms", pl(100), pl(500), 0.0, null),
-                        m("pl", 0.0, "%", pl(20), pl(60), 0.0, null)),
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("malformedFixtures")
+    void readerRejectsMalformedLinesWithTheLineNumber(String what, List<String> lines, int line) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fixture.parse("t", lines));
+        assertTrue(e.getMessage().startsWith("t:" + line + ": "), e::getMessage);
+    }
 
-                // --- monitoring-plugins: system ---
-                ok("check_disk one mount", "/=2643MB;5948;5958;0;5968",
-                        m("/", 2643.0, "MB", pl(5948), pl(5958), 0.0, 5968.0)),
-                ok("check_disk several mounts",
-                        "/=2643MB;5948;5958;0;5968 /boot=68MB;88;93;0;98 /home=69357MB;253404;253409;0;253414 /var/log=818MB;970;975;0;980",
-                        m("/", 2643.0, "MB", pl(5948), pl(5958), 0.0, 5968.0),
-                        m("/boot", 68.0, "MB", pl(88), pl(93), 0.0, 98.0),
-                        m("/home", 69357.0, "MB", pl(253404), pl(253409), 0.0, 253414.0),
-                        m("/var/log", 818.0, "MB", pl(970), pl(975), 0.0, 980.0)),
-                ok("check_disk quoted labels", "'/'=2643MB;5948;5958;0;5968 '/boot'=68MB;88;93;0;98 '/boot/efi'=6MB;;;0;511",
-                        m("/", 2643.0, "MB", pl(5948), pl(5958), 0.0, 5968.0),
-                        m("/boot", 68.0, "MB", pl(88), pl(93), 0.0, 98.0),
-                        m("/boot/efi", 6.0, "MB", null, null, 0.0, 511.0)),
-                ok("check_disk in GB", "/=14GB;35;39;0;39 /data=1.5GB;80;90;0;100",
-                        m("/", 14.0, "GB", pl(35), pl(39), 0.0, 39.0),
-                        m("/data", 1.5, "GB", pl(80), pl(90), 0.0, 100.0)),
-                ok("check_disk mount with a space", "'/media/USB Stick'=3812MB;7000;7500;0;7629",
-                        m("/media/USB Stick", 3812.0, "MB", pl(7000), pl(7500), 0.0, 7629.0)),
-                ok("check_load", "load1=0.000;5.000;10.000;0; load5=0.010;4.000;6.000;0; load15=0.050;3.000;4.000;0;",
-                        m("load1", 0.0, null, pl(5), pl(10), 0.0, null),
-                        m("load5", 0.01, null, pl(4), pl(6), 0.0, null),
-                        m("load15", 0.05, null, pl(3), pl(4), 0.0, null)),
-                ok("check_load per cpu", "load1=0.250;1.000;2.000;0; load5=0.180;1.000;2.000;0; load15=0.120;1.000;2.000;0;",
-                        m("load1", 0.25, null, pl(1), pl(2), 0.0, null),
-                        m("load5", 0.18, null, pl(1), pl(2), 0.0, null),
-                        m("load15", 0.12, null, pl(1), pl(2), 0.0, null)),
-                ok("check_procs", "procs=123;250;400;0;", m("procs", 123.0, null, pl(250), pl(400), 0.0, null)),
-                ok("check_users", "users=3;5;10;0", m("users", 3.0, null, pl(5), pl(10), 0.0, null)),
-                ok("check_swap", "swap=2047MB;409;204;0;2047", m("swap", 2047.0, "MB", pl(409), pl(204), 0.0, 2047.0)),
-                ok("check_ups", "voltage=230.000000V;;;0 battery=100.000000%;;;0;100 load=17.000000%;;;0;100 temp=28.5C;;;0",
-                        m("voltage", 230.0, "V", null, null, 0.0, null),
-                        m("battery", 100.0, "%", null, null, 0.0, 100.0),
-                        m("load", 17.0, "%", null, null, 0.0, 100.0),
-                        m("temp", 28.5, "C", null, null, 0.0, null)),
-                ok("check_sensors with degrees", "'CPU Temp'=45.0°C;70;80 'Fan 1'=1200rpm;;;0",
-                        m("CPU Temp", 45.0, "°C", pl(70), pl(80)),
-                        m("Fan 1", 1200.0, "rpm", null, null, 0.0, null)),
-                ok("check_mem", "TOTAL=8048576KB;;;; USED=5241088KB;6438860;7243718;; FREE=2807488KB;;;; CACHES=1234567KB;;;;",
-                        m("TOTAL", 8048576.0, "KB"),
-                        m("USED", 5241088.0, "KB", pl(6438860), pl(7243718)),
-                        m("FREE", 2807488.0, "KB"),
-                        m("CACHES", 1234567.0, "KB")),
-                ok("check_iostat", "'tps'=12.34;50;100;; 'KB_read/s'=123.4;;;; 'KB_written/s'=567.8;;;;",
-                        m("tps", 12.34, null, pl(50), pl(100)),
-                        m("KB_read/s", 123.4),
-                        m("KB_written/s", 567.8)),
+    /** Reads the plain-text fixture format described in the header of {@value #FIXTURE}. */
+    static final class Fixture {
 
-                // --- databases ---
-                ok("check_mysql",
-                        "Connections=74c;;; Open_files=24;;; Open_tables=64;;; Qcache_free_memory=16760152;;; Qcache_hits=0c;;; "
-                                + "Queries=1090c;;; Questions=1040c;;; Threads_connected=1;;; Threads_running=1;;; Uptime=4433c;;;",
-                        m("Connections", 74.0, "c"), m("Open_files", 24.0), m("Open_tables", 64.0),
-                        m("Qcache_free_memory", 16760152.0), m("Qcache_hits", 0.0, "c"), m("Queries", 1090.0, "c"),
-                        m("Questions", 1040.0, "c"), m("Threads_connected", 1.0), m("Threads_running", 1.0),
-                        m("Uptime", 4433.0, "c")),
-                ok("check_mysql_health", "connection_time=0.0228;1;5 threads_connected=13;10;20 'tablecache_hitrate'=99.57%;99:;95:",
-                        m("connection_time", 0.0228, null, pl(1), pl(5)),
-                        m("threads_connected", 13.0, null, pl(10), pl(20)),
-                        m("tablecache_hitrate", 99.57, "%", r(99.0, null), r(95.0, null))),
-                ok("check_oracle_health",
-                        "'tbs_users_usage_pct'=12.34%;90;98 'tbs_users_usage'=123MB;3686;4013;0;4096 'tbs_users_alloc'=4096MB;;;0;4096",
-                        m("tbs_users_usage_pct", 12.34, "%", pl(90), pl(98)),
-                        m("tbs_users_usage", 123.0, "MB", pl(3686), pl(4013), 0.0, 4096.0),
-                        m("tbs_users_alloc", 4096.0, "MB", null, null, 0.0, 4096.0)),
-                ok("check_mssql_health", "'connection_time'=0.05;1;5 'cpu_busy'=3.2%;80;90",
-                        m("connection_time", 0.05, null, pl(1), pl(5)),
-                        m("cpu_busy", 3.2, "%", pl(80), pl(90))),
-                ok("check_pgsql", "time=0.011224s;2.000000;8.000000;0.000000",
-                        m("time", 0.011224, "s", pl(2), pl(8), 0.0, null)),
+        /** One entry: the plugin name, the line of its {@code plugin:} line, the input and the expected result. */
+        record Entry(String plugin, int line, String perfdata, ParsedPerfdata expected) {
+        }
 
-                // --- check_nt (NSClient) ---
-                ok("check_nt CPULOAD", "'5 min avg Load'=4%;80;90;0;100",
-                        m("5 min avg Load", 4.0, "%", pl(80), pl(90), 0.0, 100.0)),
-                ok("check_nt USEDDISKSPACE", "'C:\\ Used Space'=31.72Gb;54.58;57.65;0.00;60.68",
-                        m("C:\\ Used Space", 31.72, "Gb", pl(54.58), pl(57.65), 0.0, 60.68)),
-                ok("check_nt MEMUSE", "'Memory usage'=2048.00MB;3276.80;3686.40;0.00;4096.00",
-                        m("Memory usage", 2048.0, "MB", pl(3276.8), pl(3686.4), 0.0, 4096.0)),
-                ok("check_nt COUNTER", "'Paging File % Usage'=12.345678%;80;90;",
-                        m("Paging File % Usage", 12.345678, "%", pl(80), pl(90))),
+        private static final Pattern KEY_LINE = Pattern.compile("([a-z-]+):(?: (.*))?");
+        private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?");
+        private static final Pattern RANGE = Pattern.compile("(@?)range\\(([^,()]*),([^,()]*)\\)");
+        private static final String[] METRIC_PREFIXES = {"", "", "", "warn=", "crit=", "min=", "max="};
+        private static final Map<String, String> REASONS = reasons();
 
-                // --- NSClient++ ---
-                ok("NSClient++ check_drivesize", "'C:\\ used %'=46%;80;90 'C:\\ used'=109.86GB;191.63;215.58;0;239.53",
-                        m("C:\\ used %", 46.0, "%", pl(80), pl(90)),
-                        m("C:\\ used", 109.86, "GB", pl(191.63), pl(215.58), 0.0, 239.53)),
-                ok("NSClient++ check_cpu", "'total 5m'=3%;80;90 'total 1m'=5%;80;90 'total 5s'=12%;80;90",
-                        m("total 5m", 3.0, "%", pl(80), pl(90)),
-                        m("total 1m", 5.0, "%", pl(80), pl(90)),
-                        m("total 5s", 12.0, "%", pl(80), pl(90))),
-                ok("NSClient++ check_memory",
-                        "'committed'=4.27GB;12.75;14.35;0;15.94 'committed %'=26%;80;90 'physical'=5.63GB;6.37;7.17;0;7.97 'physical %'=70%;80;90",
-                        m("committed", 4.27, "GB", pl(12.75), pl(14.35), 0.0, 15.94),
-                        m("committed %", 26.0, "%", pl(80), pl(90)),
-                        m("physical", 5.63, "GB", pl(6.37), pl(7.17), 0.0, 7.97),
-                        m("physical %", 70.0, "%", pl(80), pl(90))),
-                ok("NSClient++ check_service", "'W32Time'=4;0;0 'Spooler'=4;0;0",
-                        m("W32Time", 4.0, null, pl(0), pl(0)),
-                        m("Spooler", 4.0, null, pl(0), pl(0))),
-                ok("NSClient++ check_uptime", "'uptime'=1234567s;172800;86400",
-                        m("uptime", 1234567.0, "s", pl(172800), pl(86400))),
+        private Fixture() {
+        }
 
-                // --- Windows performance counters ---
-                ok("Windows processor counter", "'\\Processor(_Total)\\% Processor Time'=3.125;80;90",
-                        m("\\Processor(_Total)\\% Processor Time", 3.125, null, pl(80), pl(90))),
-                ok("Windows memory counter", "'\\Memory\\Available MBytes'=2345;500;200",
-                        m("\\Memory\\Available MBytes", 2345.0, null, pl(500), pl(200))),
-                ok("Windows disk counter", "'\\PhysicalDisk(0 C:)\\Avg. Disk sec/Read'=0.000512s;0.025;0.05",
-                        m("\\PhysicalDisk(0 C:)\\Avg. Disk sec/Read", 0.000512, "s", pl(0.025), pl(0.05))),
-                ok("Windows network counter",
-                        "'\\Network Interface(Intel[R] Ethernet Connection I219-LM)\\Bytes Total/sec'=12345.6",
-                        m("\\Network Interface(Intel[R] Ethernet Connection I219-LM)\\Bytes Total/sec", 12345.6)),
+        static List<Entry> load(String resource) {
+            try (InputStream in = RealPluginPerfdataTest.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("fixture " + resource + " not found on the test classpath");
+                }
+                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+                if (text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                String name = resource.substring(resource.lastIndexOf('/') + 1);
+                return parse(name, text.lines().toList());
+            } catch (CharacterCodingException e) {
+                throw new IllegalStateException("fixture " + resource + " is not valid UTF-8", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
-                // --- SNMP ---
-                ok("check_snmp numeric OID", "iso.3.6.1.2.1.1.3.0=123456789",
-                        m("iso.3.6.1.2.1.1.3.0", 123456789.0)),
-                ok("check_snmp MIB names", "IF-MIB::ifInOctets.1=98765432c IF-MIB::ifOutOctets.1=12345678c",
-                        m("IF-MIB::ifInOctets.1", 98765432.0, "c"),
-                        m("IF-MIB::ifOutOctets.1", 12345678.0, "c")),
-                ok("check_snmp thresholds", "temp=42;50;60 'humidity'=35%;20:60;10:70",
-                        m("temp", 42.0, null, pl(50), pl(60)),
-                        m("humidity", 35.0, "%", r(20.0, 60.0), r(10.0, 70.0))),
-                ok("check_snmp Wi-Fi signal", "signal=-67dBm;-70:;-80:",
-                        m("signal", -67.0, "dBm", r(-70.0, null), r(-80.0, null))),
+        /** Parses fixture lines; a malformed line throws IllegalArgumentException("source:line: ..."). */
+        static List<Entry> parse(String source, List<String> lines) {
+            List<Entry> entries = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            Builder current = null;
+            for (int i = 0; i < lines.size(); i++) {
+                int number = i + 1;
+                String line = lines.get(i);
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    if (line.indexOf('\t') >= 0) {
+                        throw new IllegalArgumentException("raw tab (write \\t in a perfdata-escaped line)");
+                    }
+                    Matcher m = KEY_LINE.matcher(line);
+                    if (!m.matches()) {
+                        throw new IllegalArgumentException("expected 'key: value'");
+                    }
+                    String key = m.group(1);
+                    String value = m.group(2) == null ? "" : m.group(2);
+                    if (key.equals("plugin")) {
+                        if (current != null) {
+                            entries.add(current.build(source));
+                        }
+                        String plugin = value.strip();
+                        if (plugin.isEmpty()) {
+                            throw new IllegalArgumentException("empty plugin name");
+                        }
+                        if (!names.add(plugin)) {
+                            throw new IllegalArgumentException("duplicate plugin name '" + plugin + "'");
+                        }
+                        current = new Builder(plugin, number);
+                        continue;
+                    }
+                    if (current == null) {
+                        throw new IllegalArgumentException("'" + key + ":' before the first 'plugin:' line");
+                    }
+                    switch (key) {
+                        case "perfdata" -> current.perfdata(verbatim(value));
+                        case "perfdata-escaped" -> current.perfdata(unescape(value));
+                        case "metric" -> current.metric(metric(value));
+                        case "problem" -> current.problem(problem(value));
+                        default -> throw new IllegalArgumentException("unknown key '" + key
+                                + "' (expected plugin, perfdata, perfdata-escaped, metric or problem)");
+                    }
+                } catch (LocatedException e) {
+                    throw e;
+                } catch (IllegalArgumentException e) {
+                    throw new LocatedException(source, number, e.getMessage() + ": " + line, e);
+                }
+            }
+            if (current != null) {
+                entries.add(current.build(source));
+            }
+            return entries;
+        }
 
-                // --- check_mk ---
-                ok("check_mk cpu", "user=2.345;;;; system=1.234;;;; wait=0.123;;;;",
-                        m("user", 2.345), m("system", 1.234), m("wait", 0.123)),
-                ok("check_mk memory", "mem_used=3982692352;;;0;8289099776 swap_used=0;;;0;2147479552",
-                        m("mem_used", 3982692352.0, null, null, null, 0.0, 8289099776.0),
-                        m("swap_used", 0.0, null, null, null, 0.0, 2147479552.0)),
-                ok("check_mk interface",
-                        "in=1234.56;;;0;125000000 inucast=12.3;;;; innucast=0.1;;;; indisc=0;;;; inerr=0;0.01;0.1;; out=2345.67;;;0;125000000",
-                        m("in", 1234.56, null, null, null, 0.0, 125000000.0),
-                        m("inucast", 12.3), m("innucast", 0.1), m("indisc", 0.0),
-                        m("inerr", 0.0, null, pl(0.01), pl(0.1)),
-                        m("out", 2345.67, null, null, null, 0.0, 125000000.0)),
-                ok("check_mk filesystem", "'/'=12345.67;25000;28000;0;31000 fs_size=31000;;;; growth=-0.123;;;;",
-                        m("/", 12345.67, null, pl(25000), pl(28000), 0.0, 31000.0),
-                        m("fs_size", 31000.0), m("growth", -0.123)),
-                ok("check_mk multi-line output", "fs_used=12345.678MB;25000;28000;0;31000\nfs_size=31000MB;;;;\nfs_used_percent=39.82%;;;;",
-                        m("fs_used", 12345.678, "MB", pl(25000), pl(28000), 0.0, 31000.0),
-                        m("fs_size", 31000.0, "MB"),
-                        m("fs_used_percent", 39.82, "%")),
+        /** A malformed fixture, with the file and line number at the start of the message. */
+        static final class LocatedException extends IllegalArgumentException {
+            LocatedException(String source, int line, String message, Throwable cause) {
+                super(source + ":" + line + ": " + message, cause);
+            }
+        }
 
-                // --- misc ---
-                ok("check_apache_status", "'Requests/sec'=12.5req/s 'Busy workers'=3;; 'Idle workers'=7;;",
-                        m("Requests/sec", 12.5, "req/s"), m("Busy workers", 3.0), m("Idle workers", 7.0)),
-                ok("check_docker", "'nginx_mem'=52.3MiB;;;0;1024 'nginx_cpu'=0.25%;80;95;0;100",
-                        m("nginx_mem", 52.3, "MiB", null, null, 0.0, 1024.0),
-                        m("nginx_cpu", 0.25, "%", pl(80), pl(95), 0.0, 100.0)),
-                bad("home-made plugin with a bad threshold", "queue=17;abc;50;0 age=3.2s",
-                        metrics(m("queue", 17.0, null, null, pl(50), 0.0, null), m("age", 3.2, "s")),
-                        p("queue=17;abc;50;0", PerfdataParser.WARNING_NOT_A_RANGE)),
-                bad("home-made plugin printing long output into perfdata", "a=1 b=2 Everything is fine",
-                        metrics(m("a", 1.0), m("b", 2.0)),
-                        p("Everything", PerfdataParser.MISSING_EQUALS), p("is", PerfdataParser.MISSING_EQUALS),
-                        p("fine", PerfdataParser.MISSING_EQUALS)));
+        /** Collects one entry's lines. */
+        private static final class Builder {
+            private final String plugin;
+            private final int line;
+            private String perfdata;
+            private final List<PerfMetric> metrics = new ArrayList<>();
+            private final List<ParseProblem> problems = new ArrayList<>();
+
+            Builder(String plugin, int line) {
+                this.plugin = plugin;
+                this.line = line;
+            }
+
+            void perfdata(String text) {
+                if (perfdata != null) {
+                    throw new IllegalArgumentException("second perfdata line in entry '" + plugin + "'");
+                }
+                perfdata = text;
+            }
+
+            void metric(PerfMetric metric) {
+                requirePerfdata();
+                if (!problems.isEmpty()) {
+                    throw new IllegalArgumentException("metric line after a problem line");
+                }
+                metrics.add(metric);
+            }
+
+            void problem(ParseProblem problem) {
+                requirePerfdata();
+                problems.add(problem);
+            }
+
+            private void requirePerfdata() {
+                if (perfdata == null) {
+                    throw new IllegalArgumentException("the perfdata line must come first in an entry");
+                }
+            }
+
+            Entry build(String source) {
+                if (perfdata == null) {
+                    throw new LocatedException(source, line, "entry '" + plugin + "' has no perfdata line", null);
+                }
+                if (metrics.isEmpty() && problems.isEmpty()) {
+                    throw new LocatedException(source, line, "entry '" + plugin + "' has no metric or problem line",
+                            null);
+                }
+                return new Entry(plugin, line, perfdata, new ParsedPerfdata(metrics, problems));
+            }
+        }
+
+        private static String verbatim(String value) {
+            if (!value.isEmpty() && (Character.isWhitespace(value.charAt(0))
+                    || Character.isWhitespace(value.charAt(value.length() - 1)))) {
+                throw new IllegalArgumentException("perfdata starts or ends with whitespace"
+                        + " (use perfdata-escaped with \\u0020 if it must)");
+            }
+            return value;
+        }
+
+        private static String unescape(String value) {
+            StringBuilder out = new StringBuilder(value.length());
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                if (++i >= value.length()) {
+                    throw new IllegalArgumentException("backslash at the end of the line");
+                }
+                switch (value.charAt(i)) {
+                    case 't' -> out.append('\t');
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case '\\' -> out.append('\\');
+                    case 'u' -> {
+                        if (i + 4 >= value.length()) {
+                            throw new IllegalArgumentException("\\u needs four hex digits");
+                        }
+                        String hex = value.substring(i + 1, i + 5);
+                        if (!hex.matches("[0-9a-fA-F]{4}")) {
+                            throw new IllegalArgumentException("\\u needs four hex digits, got '" + hex + "'");
+                        }
+                        out.append((char) Integer.parseInt(hex, 16));
+                        i += 4;
+                    }
+                    default -> throw new IllegalArgumentException("unknown escape '\\" + value.charAt(i)
+                            + "' (allowed: \\t \\n \\r \\\\ \\uXXXX)");
+                }
+            }
+            return out.toString();
+        }
+
+        /** {@code LABEL | VALUE | UNIT | warn=T | crit=T | min=N | max=N}; the label may hold '|'. */
+        private static PerfMetric metric(String value) {
+            String[] fields = splitFromRight(value, METRIC_PREFIXES.length, "metric");
+            for (int f = 3; f < fields.length; f++) {
+                if (!fields[f].startsWith(METRIC_PREFIXES[f])) {
+                    throw new IllegalArgumentException("field " + (f + 1) + " must start with '"
+                            + METRIC_PREFIXES[f] + "', got '" + fields[f] + "'");
+                }
+                fields[f] = fields[f].substring(METRIC_PREFIXES[f].length()).strip();
+            }
+            String label = fields[0];
+            if (label.isEmpty()) {
+                throw new IllegalArgumentException("empty label");
+            }
+            Double metricValue = fields[1].equals("U") ? null : number(fields[1], "value");
+            String unit = fields[2].isEmpty() ? null : fields[2];
+            return new PerfMetric(label, metricValue, unit, threshold(fields[3], "warn"), threshold(fields[4], "crit"),
+                    optionalNumber(fields[5], "min"), optionalNumber(fields[6], "max"));
+        }
+
+        /** {@code TEXT | REASON}; the text may hold '|'. */
+        private static ParseProblem problem(String value) {
+            String[] fields = splitFromRight(value, 2, "problem");
+            if (fields[0].isEmpty()) {
+                throw new IllegalArgumentException("empty problem text");
+            }
+            String reason = REASONS.get(fields[1]);
+            if (reason == null) {
+                throw new IllegalArgumentException("unknown reason '" + fields[1]
+                        + "' (expected a PerfdataParser constant: " + String.join(", ", REASONS.keySet()) + ")");
+            }
+            return new ParseProblem(fields[0], reason);
+        }
+
+        /** Splits at the last {@code count - 1} '|' so that only the first field may hold '|'; trims each field. */
+        private static String[] splitFromRight(String value, int count, String what) {
+            String[] fields = new String[count];
+            int end = value.length();
+            for (int f = count - 1; f > 0; f--) {
+                int bar = value.lastIndexOf('|', end - 1);
+                if (bar < 0) {
+                    throw new IllegalArgumentException(what + " needs " + count + " '|'-separated fields, got "
+                            + (count - f));
+                }
+                fields[f] = value.substring(bar + 1, end).strip();
+                end = bar;
+            }
+            fields[0] = value.substring(0, end).strip();
+            return fields;
+        }
+
+        private static Threshold threshold(String text, String what) {
+            if (text.isEmpty()) {
+                return null;
+            }
+            if (NUMBER.matcher(text).matches()) {
+                return Threshold.plain(number(text, what));
+            }
+            Matcher m = RANGE.matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(what + " must be empty, a number, range(LOW,HIGH) or"
+                        + " @range(LOW,HIGH), got '" + text + "'");
+            }
+            return Threshold.range(bound(m.group(2), what), bound(m.group(3), what), !m.group(1).isEmpty());
+        }
+
+        private static Double bound(String text, String what) {
+            String bound = text.strip();
+            return bound.equals("~") ? null : number(bound, what + " range bound");
+        }
+
+        private static Double optionalNumber(String text, String what) {
+            return text.isEmpty() ? null : number(text, what);
+        }
+
+        private static double number(String text, String what) {
+            if (!NUMBER.matcher(text).matches()) {
+                throw new IllegalArgumentException(what + " is not a decimal number: '" + text + "'");
+            }
+            double d = Double.parseDouble(text);
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException(what + " is not finite: '" + text + "'");
+            }
+            return d;
+        }
+
+        /** PerfdataParser's reason constants, by name. */
+        private static Map<String, String> reasons() {
+            Map<String, String> reasons = new TreeMap<>();
+            for (Field field : PerfdataParser.class.getFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
+                    try {
+                        reasons.put(field.getName(), (String) field.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return reasons;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.perfbridge.web;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.InputStream;
@@ -24,6 +26,7 @@ import org.perfbridge.ingest.CheckResult;
 import org.perfbridge.ingest.CheckResultIngest;
 import org.perfbridge.ingest.CheckResultLog;
 import org.perfbridge.ingest.CheckResultReader;
+import org.perfbridge.ingest.InputLimits;
 
 /** {@code /api/logcheckresult}: check results in (one object or an array), the stored log out. */
 @RequestScoped
@@ -38,19 +41,22 @@ public class LogCheckResultResource {
     CheckResultLog log;
 
     @POST
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response post(InputStream body, @Context HttpHeaders headers) {
         Settings settings = Settings.fromServer();
         JsonStructure json = RequestBody.readJson(body, headers.getLength(), settings.integer(Setting.API_MAX_BODY_BYTES));
-        List<CheckResult> results = new CheckResultReader(settings.integer(Setting.API_MAX_BATCH_ITEMS))
+        List<CheckResult> results = new CheckResultReader(InputLimits.of(settings))
                 .read(json, System.currentTimeMillis() / 1000.0);
         List<String> ids = ingest.ingest(results);
         return Response.status(Response.Status.CREATED).entity(created(json instanceof JsonObject, ids).toString()).build();
     }
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.ADMIN})
     public String list(@QueryParam("host_name") String hostName, @QueryParam("service_name") String serviceName,
-                       @QueryParam("page") String page, @QueryParam("max_results") String maxResults) {
+                       @QueryParam("page") String page, @QueryParam("max_results") String maxResults, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, "host_name", "service_name", "page", "max_results");
         Paging paging = Paging.of(page, maxResults);
         return log.page(hostName, serviceName, paging.page(), paging.maxResults()).toJson().toString();
     }

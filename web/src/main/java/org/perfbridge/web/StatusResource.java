@@ -1,5 +1,6 @@
 package org.perfbridge.web;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ public class StatusResource {
     StatusReport status;
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.ADMIN})
     public String status() {
         return status.report().toString();
     }

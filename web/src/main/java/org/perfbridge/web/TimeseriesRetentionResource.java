@@ -1,5 +1,6 @@
 package org.perfbridge.web;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -9,7 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.perfbridge.retention.RetentionRedelivery;
 import org.perfbridge.retention.RetentionStore;
 
@@ -26,13 +29,16 @@ public class TimeseriesRetentionResource {
     RetentionRedelivery redelivery;
 
     @GET
-    public String list(@QueryParam("page") String page, @QueryParam("max_results") String maxResults) {
+    @RolesAllowed({Roles.READER, Roles.ADMIN})
+    public String list(@QueryParam("page") String page, @QueryParam("max_results") String maxResults, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, "page", "max_results");
         Paging paging = Paging.of(page, maxResults);
         return retention.page(paging.page(), paging.maxResults()).toJson().toString();
     }
 
     /** Runs the timer's redelivery now, so an operator need not wait for the next minute after a sink is back. */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("redelivery")
     public String redeliverNow() {
         JsonObjectBuilder sent = Json.createObjectBuilder();
