@@ -9,6 +9,7 @@ missing=()
 command -v influxd >/dev/null || missing+=(influxdb)
 command -v carbon-cache >/dev/null || missing+=(graphite-carbon)
 command -v whisper-fetch >/dev/null || missing+=(python3-whisper)
+command -v openssl >/dev/null || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo

@@ -1,5 +1,6 @@
 package org.perfbridge.status;
 
+import com.mongodb.MongoException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -55,7 +56,7 @@ public class StatusReport {
                 .add("sinks", sinkArray)
                 .add("queue", queueStatus())
                 .add("perfdata", perfdata.toJson())
-                .add("mongo", Json.createObjectBuilder().add("embedded", storage.isEmbedded()))
+                .add("mongo", Json.createObjectBuilder().add("embedded", storage.isEmbedded()).add("reachable", storage.isReachable()))
                 .build();
     }
 
@@ -80,7 +81,11 @@ public class StatusReport {
         } else {
             status.addNull("last_error");
         }
-        return status.add("retention_count", retention.count(name));
+        try {
+            return status.add("retention_count", retention.count(name));
+        } catch (MongoException e) {
+            return status.addNull("retention_count");
+        }
     }
 
     private static JsonObjectBuilder queueStatus() {

@@ -1,11 +1,11 @@
 package org.perfbridge.storage;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -13,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.io.IOException;
@@ -43,6 +44,7 @@ public class MongoStorage {
     private H2Backend embeddedBackend;
     private MongoClient client;
     private com.mongodb.client.MongoDatabase database;
+    private volatile boolean indexesCreated;
 
     @PostConstruct
     void open() {
@@ -60,7 +62,7 @@ public class MongoStorage {
                 .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
                 .build());
         database = client.getDatabase(settings.text(Setting.MONGO_DATABASE));
-        createIndexes();
+        ensureIndexes();
     }
 
     private String startEmbedded(int port) {
@@ -84,10 +86,23 @@ public class MongoStorage {
         return "mongodb://127.0.0.1:" + port;
     }
 
-    private void createIndexes() {
-        logs().createIndex(Indexes.compoundIndex(Indexes.ascending("host_name", "service_name"), Indexes.descending("last_check")));
-        logs().createIndex(Indexes.descending("last_check"));
-        retention().createIndex(Indexes.ascending("sink", "timestamp"), new IndexOptions());
+    /**
+     * Creates the indexes the API's queries use. MongoDB may be unreachable when the application starts: the
+     * application still starts (requests answer 503 until MongoDB is back), and this retries every minute.
+     */
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    void ensureIndexes() {
+        if (indexesCreated) {
+            return;
+        }
+        try {
+            logs().createIndex(Indexes.compoundIndex(Indexes.ascending("host_name", "service_name"), Indexes.descending("last_check")));
+            logs().createIndex(Indexes.descending("last_check"));
+            retention().createIndex(Indexes.ascending("sink", "timestamp"));
+            indexesCreated = true;
+        } catch (MongoException e) {
+            LOG.warning("MongoDB unreachable, indexes not created yet (retried every minute): " + e.getMessage());
+        }
     }
 
     public MongoCollection<Document> logs() {
@@ -96,6 +111,15 @@ public class MongoStorage {
 
     public MongoCollection<Document> retention() {
         return database.getCollection(RETENTION);
+    }
+
+    public boolean isReachable() {
+        try {
+            database.runCommand(new Document("ping", 1));
+            return true;
+        } catch (MongoException e) {
+            return false;
+        }
     }
 
     public boolean isEmbedded() {

@@ -48,23 +48,33 @@ public final class InfluxDbServer {
     private final Path workDir;
     private final int httpPort;
     private final int rpcPort;
+    /** PEM certificate and key when the HTTP API is served over TLS; null for plain HTTP. */
+    private final Path tlsCertificate;
+    private final Path tlsKey;
     private Process process;
     private boolean shutdownHookRegistered;
     private HttpClient http;
 
-    private InfluxDbServer(Path workDir, int httpPort, int rpcPort) {
+    private InfluxDbServer(Path workDir, int httpPort, int rpcPort, Path tlsCertificate, Path tlsKey) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.httpPort = httpPort;
         this.rpcPort = rpcPort;
+        this.tlsCertificate = tlsCertificate;
+        this.tlsKey = tlsKey;
+    }
+
+    /** The HTTP API over TLS (https), with the given PEM certificate and private key. */
+    public static InfluxDbServer overTls(Path workDir, int httpsPort, int rpcPort, Path certificate, Path key) {
+        return new InfluxDbServer(workDir, httpsPort, rpcPort, certificate.toAbsolutePath(), key.toAbsolutePath());
     }
 
     /** HTTP API on 127.0.0.1:httpPort, RPC (backup/restore) service on 127.0.0.1:httpPort+2. */
     public static InfluxDbServer at(Path workDir, int httpPort) {
-        return new InfluxDbServer(workDir, httpPort, httpPort + 2);
+        return new InfluxDbServer(workDir, httpPort, httpPort + 2, null, null);
     }
 
     public static InfluxDbServer at(Path workDir, int httpPort, int rpcPort) {
-        return new InfluxDbServer(workDir, httpPort, rpcPort);
+        return new InfluxDbServer(workDir, httpPort, rpcPort, null, null);
     }
 
     public int port() {
@@ -77,7 +87,7 @@ public final class InfluxDbServer {
 
     /** e.g. {@code http://127.0.0.1:18086} */
     public String url() {
-        return "http://" + ProcessSupport.LOOPBACK + ":" + httpPort;
+        return (tlsCertificate == null ? "http://" : "https://") + ProcessSupport.LOOPBACK + ":" + httpPort;
     }
 
     public Path workDir() {
@@ -149,10 +159,7 @@ public final class InfluxDbServer {
             pb.environment().keySet().removeIf(k -> k.startsWith("INFLUXDB_"));
             registerShutdownHook();
             process = pb.start();
-            http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
+            http = newHttpClient();
             ProcessSupport.writePidFile(pidFile(), process.pid());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start influxd in " + workDir, e);
@@ -250,6 +257,9 @@ public final class InfluxDbServer {
                 "  log-enabled = false",
                 "  pprof-enabled = false",
                 "  unix-socket-enabled = false",
+                tlsCertificate == null ? "  https-enabled = false" : "  https-enabled = true",
+                tlsCertificate == null ? "" : "  https-certificate = \"" + tlsCertificate + "\"",
+                tlsCertificate == null ? "" : "  https-private-key = \"" + tlsKey + "\"",
                 "",
                 "[ifql]",
                 "  enabled = false",
@@ -278,13 +288,21 @@ public final class InfluxDbServer {
             // never started in this JVM: still allow talking to the port (requests will fail with ConnectException)
             synchronized (this) {
                 if (http == null) {
-                    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(5)).build();
+                    http = newHttpClient();
                 }
                 c = http;
             }
         }
         return c;
+    }
+
+    /** Over TLS the test side trusts the server's test certificate, whatever it is: it checks the server, not TLS. */
+    private HttpClient newHttpClient() {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
+        if (tlsCertificate != null) {
+            builder.sslContext(ProcessSupport.trustingEveryCertificate());
+        }
+        return builder.build();
     }
 
     private static String enc(String s) {

@@ -28,11 +28,13 @@ public final class TimeseriesServers implements BeforeAllCallback {
     public static final String HOST = ProcessSupport.LOOPBACK;
     public static final int INFLUXDB_HTTP_PORT = 18086;
     public static final int INFLUXDB_RPC_PORT = 18088;
+    public static final int INFLUXDB_HTTPS_PORT = 18443;
     public static final int CARBON_LINE_PORT = 12003;
     public static final int CARBON_PICKLE_PORT = 12004;
     public static final int CARBON_QUERY_PORT = 17002;
 
     private static volatile InfluxDbServer influxDb;
+    private static volatile InfluxDbServer influxDbOverTls;
     private static volatile CarbonServer carbon;
     private static boolean hookRegistered;
 
@@ -69,6 +71,25 @@ public final class TimeseriesServers implements BeforeAllCallback {
         return influxDb;
     }
 
+    /**
+     * A second InfluxDB serving its API over TLS on 18443, with the test certificate the build made in
+     * {@code it.tls.dir} (the managed WildFly trusts it through its trust store), started on the first call.
+     */
+    public static synchronized InfluxDbServer influxDbOverTls() {
+        if (influxDbOverTls == null) {
+            registerHook();
+            Path tls = Path.of(System.getProperty("it.tls.dir", "target/it-tls"));
+            InfluxDbServer s = InfluxDbServer.overTls(workDir().resolve("influxdb-tls"), INFLUXDB_HTTPS_PORT, INFLUXDB_HTTPS_PORT + 2,
+                    tls.resolve("cert.pem"), tls.resolve("key.pem"));
+            if (!Boolean.getBoolean("it.keep.data")) {
+                s.deleteData();
+            }
+            s.start();
+            influxDbOverTls = s;
+        }
+        return influxDbOverTls;
+    }
+
     /** The JVM-wide carbon-cache, started on the first call. */
     public static synchronized CarbonServer carbon() {
         if (carbon == null) {
@@ -90,6 +111,13 @@ public final class TimeseriesServers implements BeforeAllCallback {
         if (carbon != null) {
             try {
                 carbon.stop();
+            } catch (RuntimeException e) {
+                first = e;
+            }
+        }
+        if (influxDbOverTls != null) {
+            try {
+                influxDbOverTls.stop();
             } catch (RuntimeException e) {
                 first = e;
             }
