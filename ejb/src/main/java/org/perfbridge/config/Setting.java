@@ -16,6 +16,8 @@ public enum Setting {
     SINK_WRITE_TIMEOUT_MS("sink.write_timeout_ms", "10000"),
     SCHEDULER_ACTIVE("scheduler.active", "true"),
     RETENTION_BATCH_SIZE("retention.batch_size", "5000"),
+    RETENTION_MAX_AGE_HOURS("retention.max_age_hours", "720"),
+    RETENTION_MAX_POINTS_PER_SINK("retention.max_points_per_sink", "10000000"),
     MONGO_URI("mongo.uri", ""),
     MONGO_DATABASE("mongo.database", "alignak"),
     MONGO_EMBEDDED_PORT("mongo.embedded.port", "27017"),

@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,16 @@ import org.perfbridge.config.Setting;
 import org.perfbridge.config.Settings;
 import org.perfbridge.sink.EnabledSinks;
 import org.perfbridge.sink.MetricSample;
+import org.perfbridge.sink.RejectedSample;
 import org.perfbridge.sink.Sink;
 import org.perfbridge.sink.SinkHealth;
 import org.perfbridge.sink.SinkUnavailableException;
 
 /**
- * Every 60 s (when {@code scheduler.active}), for each enabled sink with retained points: checks the connection,
- * then sends the retained points oldest first in batches, deleting each batch only once the sink took it.
- * One run at a time: a run still going when the next is due makes the next one skip.
+ * Every 60 s (when {@code scheduler.active}), for each enabled sink with retained points: applies the retention
+ * bounds, takes the sink's lease (so that of several servers sharing MongoDB only one sends), checks the
+ * connection, then sends the retained points oldest first in batches, deleting each batch only once the sink
+ * took it. One run at a time: a run still going when the next is due makes the next one skip.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -32,11 +35,22 @@ import org.perfbridge.sink.SinkUnavailableException;
 public class RetentionRedelivery {
 
     private static final Logger LOG = Logger.getLogger(RetentionRedelivery.class.getName());
+    // Renewed before every batch; long enough for one batch to a slow sink.
+    private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final ReentrantLock running = new ReentrantLock();
 
     @Inject
     RetentionStore retention;
+
+    @Inject
+    RetentionBacklog backlog;
+
+    @Inject
+    DeadLetterStore deadLetters;
+
+    @Inject
+    RedeliveryLease lease;
 
     @Inject
     EnabledSinks sinks;
@@ -58,9 +72,9 @@ public class RetentionRedelivery {
             return sent;
         }
         try {
-            int batchSize = Settings.fromServer().integer(Setting.RETENTION_BATCH_SIZE);
+            Settings settings = Settings.fromServer();
             for (Sink sink : sinks.all()) {
-                sent.put(sink.name(), redeliver(sink, batchSize));
+                sent.put(sink.name(), redeliver(sink, settings));
             }
             return sent;
         } finally {
@@ -68,28 +82,52 @@ public class RetentionRedelivery {
         }
     }
 
-    private long redeliver(Sink sink, int batchSize) {
-        long sent = 0;
+    private long redeliver(Sink sink, Settings settings) {
         if (retention.count(sink.name()) == 0) {
-            return sent;
+            backlog.markDrained(sink.name());
+            return 0;
         }
+        applyBounds(sink.name(), settings);
+        if (!lease.acquire(sink.name(), LEASE)) {
+            LOG.log(Level.FINE, "another server redelivers {0}", sink.name());
+            return 0;
+        }
+        long sent = 0;
         try {
             sink.checkConnection();
+            int batchSize = settings.integer(Setting.RETENTION_BATCH_SIZE);
             List<RetainedPoint> batch;
-            while (!(batch = retention.oldest(sink.name(), batchSize)).isEmpty()) {
+            while (lease.acquire(sink.name(), LEASE) && !(batch = retention.oldest(sink.name(), batchSize)).isEmpty()) {
                 List<MetricSample> samples = batch.stream().map(RetainedPoint::sample).toList();
-                sink.write(samples);
+                List<RejectedSample> rejected = sink.write(samples);
+                deadLetters.keep(sink.name(), rejected);
                 retention.delete(batch);
-                health.delivered(sink.name(), samples.size());
-                sent += samples.size();
+                health.delivered(sink.name(), samples.size() - rejected.size());
+                health.rejected(sink.name(), rejected.size());
+                sent += samples.size() - rejected.size();
             }
+            backlog.markDrained(sink.name());
         } catch (SinkUnavailableException e) {
             LOG.log(Level.INFO, "{0} still unavailable, retained points wait for the next run: {1}",
                     new Object[] {sink.name(), e.getMessage()});
+        } finally {
+            lease.release(sink.name());
         }
         if (sent > 0) {
             LOG.log(Level.INFO, "redelivered {0} retained points to {1}", new Object[] {sent, sink.name()});
         }
         return sent;
+    }
+
+    /** Drops what is older than the maximum age, then the oldest beyond the maximum count; counted and logged. */
+    private void applyBounds(String sink, Settings settings) {
+        long maxAgeSeconds = settings.integer(Setting.RETENTION_MAX_AGE_HOURS) * 3600L;
+        long tooOld = retention.deleteOlderThan(sink, System.currentTimeMillis() / 1000 - maxAgeSeconds);
+        long tooMany = retention.deleteOldestBeyond(sink, settings.integer(Setting.RETENTION_MAX_POINTS_PER_SINK));
+        if (tooOld + tooMany > 0) {
+            health.droppedByBounds(sink, tooOld + tooMany);
+            LOG.log(Level.WARNING, "retention for {0} dropped {1} points older than retention.max_age_hours and {2} beyond "
+                    + "retention.max_points_per_sink", new Object[] {sink, tooOld, tooMany});
+        }
     }
 }

@@ -56,6 +56,30 @@ public class RetentionStore {
         storage.makeDurable();
     }
 
+    /** Deletes the sink's points with a timestamp before the given epoch second; answers how many. */
+    public long deleteOlderThan(String sink, long epochSecond) {
+        long deleted = storage.retention().deleteMany(Filters.and(Filters.eq("sink", sink), Filters.lt("timestamp", epochSecond)))
+                .getDeletedCount();
+        storage.makeDurable();
+        return deleted;
+    }
+
+    /** Deletes the sink's oldest points beyond the maximum count; answers how many. */
+    public long deleteOldestBeyond(String sink, long maxPoints) {
+        long excess = count(sink) - maxPoints;
+        if (excess <= 0) {
+            return 0;
+        }
+        List<ObjectId> ids = new ArrayList<>();
+        for (Document document : storage.retention().find(Filters.eq("sink", sink)).sort(Sorts.ascending("timestamp", "_id"))
+                .limit((int) Math.min(excess, Integer.MAX_VALUE)).projection(new Document("_id", 1))) {
+            ids.add(document.getObjectId("_id"));
+        }
+        long deleted = storage.retention().deleteMany(Filters.in("_id", ids)).getDeletedCount();
+        storage.makeDurable();
+        return deleted;
+    }
+
     public long count(String sink) {
         return storage.retention().countDocuments(Filters.eq("sink", sink));
     }

@@ -1,15 +1,18 @@
 package org.perfbridge.sink;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.List;
 
 /**
- * Carbon over TCP, pickle (default, port 2004) or plaintext (port 2003). One connection per delivery:
- * carbon never acknowledges, so a refused or broken connection is the only failure it can report,
- * and a fresh connection reports it before any byte is counted as delivered.
+ * Carbon over TCP, pickle (default, port 2004) or plaintext (port 2003), one connection per delivery.
+ * Carbon has no acknowledgement, but it closes a connection once it has read everything up to our end of
+ * stream: so after writing we half-close and wait for carbon's close. Only then do the points count as delivered;
+ * a peer that accepts and never reads (or a write that blocks) runs into the write timeout instead.
  */
 public final class GraphiteSink implements Sink {
 
@@ -38,37 +41,63 @@ public final class GraphiteSink implements Sink {
     }
 
     @Override
-    public void write(List<MetricSample> samples) throws SinkUnavailableException {
+    public List<RejectedSample> write(List<MetricSample> samples) throws SinkUnavailableException {
         if (samples.isEmpty()) {
-            return;
+            return List.of();
         }
-        try (Socket socket = connect()) {
-            OutputStream out = socket.getOutputStream();
-            if (pickle) {
-                for (int from = 0; from < samples.size(); from += SAMPLES_PER_PICKLE) {
-                    List<MetricSample> chunk = samples.subList(from, Math.min(samples.size(), from + SAMPLES_PER_PICKLE));
-                    out.write(GraphitePickleEncoder.encode(prefix, chunk));
+        try (Socket socket = openSocket(); WriteDeadline deadline = WriteDeadline.closing(socket, writeTimeoutMs)) {
+            try {
+                send(socket, samples);
+                awaitClose(socket);
+            } catch (IOException e) {
+                if (e instanceof SocketTimeoutException || deadline.expired()) {
+                    throw new SinkUnavailableException("carbon at " + host + ":" + port + " did not take the points within "
+                            + writeTimeoutMs + " ms (sink.write_timeout_ms)", e);
                 }
-            } else {
-                out.write(GraphitePlaintextEncoder.encode(prefix, samples));
+                throw e;
             }
-            out.flush();
-            socket.shutdownOutput();
+            return List.of();
         } catch (IOException e) {
-            throw new SinkUnavailableException("carbon at " + host + ":" + port + ": " + e.getMessage(), e);
+            throw unavailable(e);
+        }
+    }
+
+    private void send(Socket socket, List<MetricSample> samples) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        if (pickle) {
+            for (int from = 0; from < samples.size(); from += SAMPLES_PER_PICKLE) {
+                List<MetricSample> chunk = samples.subList(from, Math.min(samples.size(), from + SAMPLES_PER_PICKLE));
+                out.write(GraphitePickleEncoder.encode(prefix, chunk));
+            }
+        } else {
+            out.write(GraphitePlaintextEncoder.encode(prefix, samples));
+        }
+        out.flush();
+        socket.shutdownOutput();
+    }
+
+    private static void awaitClose(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] ignored = new byte[64];
+        while (in.read(ignored) >= 0) {
+            // carbon sends nothing; reading on until its close
         }
     }
 
     @Override
     public void checkConnection() throws SinkUnavailableException {
-        try (Socket ignored = connect()) {
+        try (Socket ignored = openSocket()) {
             // connecting is the whole check: carbon answers nothing
         } catch (IOException e) {
-            throw new SinkUnavailableException("carbon at " + host + ":" + port + ": " + e.getMessage(), e);
+            throw unavailable(e);
         }
     }
 
-    private Socket connect() throws IOException {
+    private SinkUnavailableException unavailable(IOException e) {
+        return new SinkUnavailableException("carbon at " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+
+    private Socket openSocket() throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), connectTimeoutMs);

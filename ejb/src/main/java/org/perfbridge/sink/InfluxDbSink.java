@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -37,12 +38,42 @@ public final class InfluxDbSink implements Sink {
         return "influxdb";
     }
 
+    /**
+     * Writes the samples in one request. InfluxDB answers 400 when some points cannot be stored (a field type
+     * conflict, a point outside the retention policy) and stores the others; its answer names only the first bad
+     * point, so the batch is split in halves and written again until each refused point stands alone. Writing a
+     * stored point again is harmless: InfluxDB keeps one value per series and timestamp.
+     */
     @Override
-    public void write(List<MetricSample> samples) throws SinkUnavailableException {
+    public List<RejectedSample> write(List<MetricSample> samples) throws SinkUnavailableException {
+        List<RejectedSample> rejected = new ArrayList<>();
+        writeSplittingRejects(samples, rejected);
+        return rejected;
+    }
+
+    private void writeSplittingRejects(List<MetricSample> samples, List<RejectedSample> rejected) throws SinkUnavailableException {
         byte[] lines = InfluxLineProtocolEncoder.encode(samples);
         if (lines.length == 0) {
             return;
         }
+        HttpResponse<String> response = post(lines);
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return;
+        }
+        if (status != 400 && status != 413) {
+            throw new SinkUnavailableException("InfluxDB at " + base + " answered " + status + ": " + response.body().strip());
+        }
+        if (samples.size() == 1) {
+            rejected.add(new RejectedSample(samples.get(0), "InfluxDB answered " + status + ": " + response.body().strip()));
+            return;
+        }
+        int half = samples.size() / 2;
+        writeSplittingRejects(samples.subList(0, half), rejected);
+        writeSplittingRejects(samples.subList(half, samples.size()), rejected);
+    }
+
+    private HttpResponse<String> post(byte[] lines) throws SinkUnavailableException {
         if (!databaseCreated) {
             createDatabase();
         }
@@ -53,9 +84,7 @@ public final class InfluxDbSink implements Sink {
             response = send(HttpRequest.newBuilder(uri("/write?db=" + encode(database) + "&precision=s"))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(lines)));
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new SinkUnavailableException("InfluxDB at " + base + " answered " + response.statusCode() + ": " + response.body().strip());
-        }
+        return response;
     }
 
     @Override

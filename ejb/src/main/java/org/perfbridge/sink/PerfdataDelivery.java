@@ -5,9 +5,15 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.perfbridge.retention.DeadLetterStore;
+import org.perfbridge.retention.RetentionBacklog;
 import org.perfbridge.retention.RetentionStore;
 
-/** Writes samples to every enabled sink; what a sink cannot take now goes to retention for that sink. */
+/**
+ * Writes samples to every enabled sink. What a sink cannot take now goes to retention for that sink; while a sink
+ * has retained points, new ones queue behind them there, so nothing overtakes older points of its series.
+ * What a sink refuses for good goes to the dead letters.
+ */
 @ApplicationScoped
 public class PerfdataDelivery {
 
@@ -20,6 +26,12 @@ public class PerfdataDelivery {
     RetentionStore retention;
 
     @Inject
+    RetentionBacklog backlog;
+
+    @Inject
+    DeadLetterStore deadLetters;
+
+    @Inject
     SinkHealth health;
 
     public void deliver(List<MetricSample> samples) {
@@ -27,11 +39,19 @@ public class PerfdataDelivery {
             return;
         }
         for (Sink sink : sinks.all()) {
+            if (backlog.isPending(sink.name())) {
+                retention.retain(sink.name(), samples);
+                health.retainedBehindBacklog(sink.name(), samples.size());
+                continue;
+            }
             try {
-                sink.write(samples);
-                health.delivered(sink.name(), samples.size());
+                List<RejectedSample> rejected = sink.write(samples);
+                deadLetters.keep(sink.name(), rejected);
+                health.delivered(sink.name(), samples.size() - rejected.size());
+                health.rejected(sink.name(), rejected.size());
             } catch (SinkUnavailableException e) {
                 retention.retain(sink.name(), samples);
+                backlog.markPending(sink.name());
                 health.failed(sink.name(), e.getMessage(), samples.size());
                 LOG.log(Level.WARNING, "{0} unavailable, {1} points kept in retention: {2}",
                         new Object[] {sink.name(), samples.size(), e.getMessage()});
@@ -43,6 +63,7 @@ public class PerfdataDelivery {
     public void retainForAllSinks(List<MetricSample> samples) {
         for (Sink sink : sinks.all()) {
             retention.retain(sink.name(), samples);
+            backlog.markPending(sink.name());
         }
     }
 }

@@ -15,6 +15,8 @@ public class SinkHealth {
         private final AtomicLong delivered = new AtomicLong();
         private final AtomicLong retained = new AtomicLong();
         private final AtomicLong failures = new AtomicLong();
+        private final AtomicLong rejected = new AtomicLong();
+        private final AtomicLong droppedByBounds = new AtomicLong();
         private final AtomicReference<String> lastError = new AtomicReference<>();
         private final AtomicReference<Instant> lastErrorAt = new AtomicReference<>();
 
@@ -28,6 +30,14 @@ public class SinkHealth {
 
         public long failures() {
             return failures.get();
+        }
+
+        public long rejected() {
+            return rejected.get();
+        }
+
+        public long droppedByBounds() {
+            return droppedByBounds.get();
         }
 
         public String lastError() {
@@ -47,6 +57,18 @@ public class SinkHealth {
 
     public void delivered(String sinkName, int points) {
         of(sinkName).delivered.addAndGet(points);
+    }
+
+    public void rejected(String sinkName, int points) {
+        of(sinkName).rejected.addAndGet(points);
+    }
+
+    public void droppedByBounds(String sinkName, long points) {
+        of(sinkName).droppedByBounds.addAndGet(points);
+    }
+
+    public void retainedBehindBacklog(String sinkName, int points) {
+        of(sinkName).retained.addAndGet(points);
     }
 
     public void failed(String sinkName, String error, int pointsRetained) {

@@ -14,6 +14,7 @@ import java.util.List;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.perfbridge.ingest.PerfdataStatistics;
+import org.perfbridge.retention.DeadLetterStore;
 import org.perfbridge.retention.RetentionStore;
 import org.perfbridge.sink.EnabledSinks;
 import org.perfbridge.sink.Sink;
@@ -28,7 +29,7 @@ public class StatusReport {
 
     private static final List<String> SINK_NAMES = List.of("graphite", "influxdb");
     // The same resource the admin console shows under Messaging, read through WildFly's JMX view of its model.
-    private static final String QUEUE_MODEL = "jboss.as:subsystem=messaging-activemq,server=default,jms-queue=perfdata";
+    private static final String QUEUE_MODEL = "jboss.as:subsystem=messaging-activemq,server=default,jms-queue=";
 
     @Inject
     EnabledSinks sinks;
@@ -43,6 +44,9 @@ public class StatusReport {
     MongoStorage storage;
 
     @Inject
+    DeadLetterStore deadLetters;
+
+    @Inject
     PerfdataStatistics perfdata;
 
     public JsonObject report() {
@@ -54,7 +58,8 @@ public class StatusReport {
         }
         return Json.createObjectBuilder()
                 .add("sinks", sinkArray)
-                .add("queue", queueStatus())
+                .add("queue", queueStatus("perfdata"))
+                .add("dead_letter_queue", queueStatus("DLQ"))
                 .add("perfdata", perfdata.toJson())
                 .add("mongo", Json.createObjectBuilder().add("embedded", storage.isEmbedded()).add("reachable", storage.isReachable()))
                 .build();
@@ -75,23 +80,25 @@ public class StatusReport {
         }
         status.add("points_delivered", counters.delivered())
                 .add("points_retained", counters.retained())
-                .add("failures", counters.failures());
+                .add("failures", counters.failures())
+                .add("points_rejected", counters.rejected())
+                .add("points_dropped_by_retention_bounds", counters.droppedByBounds());
         if (counters.lastError() != null) {
             status.add("last_error", counters.lastError()).add("last_error_at", counters.lastErrorAt().toString());
         } else {
             status.addNull("last_error");
         }
         try {
-            return status.add("retention_count", retention.count(name));
+            return status.add("retention_count", retention.count(name)).add("dead_letter_count", deadLetters.count(name));
         } catch (MongoException e) {
-            return status.addNull("retention_count");
+            return status.addNull("retention_count").addNull("dead_letter_count");
         }
     }
 
-    private static JsonObjectBuilder queueStatus() {
-        JsonObjectBuilder queue = Json.createObjectBuilder().add("name", "java:/jms/queue/perfdata");
+    private static JsonObjectBuilder queueStatus(String queueName) {
+        JsonObjectBuilder queue = Json.createObjectBuilder().add("name", queueName);
         try {
-            Object depth = ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(QUEUE_MODEL), "messageCount");
+            Object depth = ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(QUEUE_MODEL + queueName), "messageCount");
             return queue.add("depth", ((Number) depth).longValue());
         } catch (JMException | RuntimeException e) {
             return queue.addNull("depth").add("error", "queue depth unavailable: " + e.getClass().getSimpleName());

@@ -105,6 +105,10 @@ public class MongoStorage {
         }
     }
 
+    public MongoCollection<Document> collection(String name) {
+        return database.getCollection(name);
+    }
+
     public MongoCollection<Document> logs() {
         return database.getCollection(LOGS);
     }
