@@ -14,6 +14,10 @@ public final class Store {
     private Store() {
     }
 
+    public static com.mongodb.client.MongoDatabase database() {
+        return CLIENT.getDatabase("alignak");
+    }
+
     public static MongoCollection<Document> logs() {
         return CLIENT.getDatabase("alignak").getCollection("logcheckresult");
     }
