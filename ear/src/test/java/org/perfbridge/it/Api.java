@@ -35,7 +35,12 @@ public final class Api {
 
     /** The API as this user sees it. */
     public static WebTarget as(String user, String password) {
-        return CLIENT.target(URL).register(HttpAuthenticationFeature.basic(user, password));
+        return at(URL, user, password);
+    }
+
+    /** The API of another server, as this user sees it. */
+    public static WebTarget at(String url, String user, String password) {
+        return CLIENT.target(url).register(HttpAuthenticationFeature.basic(user, password));
     }
 
     /** The API without credentials. */

@@ -1,0 +1,96 @@
+package org.perfbridge.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A WildFly this test starts itself with {@code standalone.sh} (not through Arquillian), so that it can kill the
+ * server's JVM with SIGKILL and start it again. It is stopped by the process handles it started, never by name.
+ */
+public final class WildFlyProcess {
+
+    private final Path home;
+    private final URI readiness;
+    private Process script;
+
+    public WildFlyProcess(Path home, URI readiness) {
+        this.home = home;
+        this.readiness = readiness;
+    }
+
+    /** Starts the server and waits until the readiness URL answers anything but a connection failure or 404. */
+    public void start(Duration timeout) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml")
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("standalone/log/console.log").toFile()));
+            builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+            script = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start WildFly in " + home, e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isReady()) {
+            if (System.nanoTime() > deadline || !script.isAlive()) {
+                throw new IllegalStateException("WildFly in " + home + " not ready at " + readiness + "; see standalone/log");
+            }
+            ProcessSupport.sleep(250);
+        }
+    }
+
+    /** SIGKILL to the server's JVM: no shutdown hook, no flush, as a power cut or the OOM killer would do. */
+    public void kill() {
+        serverJvm().ifPresent(jvm -> {
+            jvm.destroyForcibly();
+            jvm.onExit().join();
+        });
+        script.destroyForcibly();
+        waitFor(script);
+    }
+
+    /** An orderly stop (SIGTERM to the JVM). */
+    public void stop() {
+        if (script == null) {
+            return;
+        }
+        serverJvm().ifPresent(jvm -> {
+            jvm.destroy();
+            jvm.onExit().join();
+        });
+        script.destroy();
+        waitFor(script);
+    }
+
+    private Optional<ProcessHandle> serverJvm() {
+        return script.toHandle().descendants()
+                .filter(process -> process.info().command().map(command -> command.endsWith("java")).orElse(false))
+                .findFirst();
+    }
+
+    private boolean isReady() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) readiness.toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return status != 404 && status < 500;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static void waitFor(Process process) {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
