@@ -33,18 +33,23 @@ class RetentionRobustnessIT extends DeployedPerfbridge {
         return influx;
     }
 
+    /** Posts one check result while InfluxDB is stopped and waits until its point is retained; InfluxDB is started again. */
+    static void postWhileInfluxDbIsDown(InfluxDbServer influx, String host, long lastCheck, String perfdata) {
+        influx.stop();
+        try {
+            assertEquals(201, SinkFaultsIT.post(host, lastCheck, perfdata).status());
+            Eventually.await("the point retained", () -> Store.retainedFor("influxdb", host), n -> n == 1L, WAIT);
+        } finally {
+            influx.start();
+        }
+    }
+
     @Test
     void newPointsQueueBehindRetainedOnesSoTheSeriesArrivesInOrder() throws Exception {
         InfluxDbServer influx = influxDbWithTheDatabase();
         String host = "order-" + UUID.randomUUID().toString().substring(0, 8);
         long first = System.currentTimeMillis() / 1000 - 100;
-        influx.stop();
-        try {
-            assertEquals(201, SinkFaultsIT.post(host, first, "q=1").status());
-            Eventually.await("the older point retained", () -> Store.retainedFor("influxdb", host), n -> n == 1L, WAIT);
-        } finally {
-            influx.start();
-        }
+        postWhileInfluxDbIsDown(influx, host, first, "q=1");
 
         // InfluxDB is back, but the older point still waits: the newer one must not overtake it
         assertEquals(201, SinkFaultsIT.post(host, first + 1, "q=2").status());
@@ -66,13 +71,7 @@ class RetentionRobustnessIT extends DeployedPerfbridge {
         InfluxDbServer influx = influxDbWithTheDatabase();
         String host = "lease-" + UUID.randomUUID().toString().substring(0, 8);
         long at = System.currentTimeMillis() / 1000 - 90;
-        influx.stop();
-        try {
-            assertEquals(201, SinkFaultsIT.post(host, at, "l=1").status());
-            Eventually.await("the point retained", () -> Store.retainedFor("influxdb", host), n -> n == 1L, WAIT);
-        } finally {
-            influx.start();
-        }
+        postWhileInfluxDbIsDown(influx, host, at, "l=1");
         var leases = Store.database().getCollection("redeliverylease");
         leases.deleteOne(new Document("_id", "influxdb"));
         leases.insertOne(new Document("_id", "influxdb").append("holder", "another-server")
