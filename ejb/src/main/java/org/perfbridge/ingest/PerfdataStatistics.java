@@ -1,7 +1,8 @@
 package org.perfbridge.ingest;
 
+import static org.perfbridge.json.JsonFactory.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
@@ -26,14 +27,14 @@ public class PerfdataStatistics {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder byReason = Json.createObjectBuilder();
+        JsonObjectBuilder byReason = JSON.createObjectBuilder();
         long problems = 0;
         for (Map.Entry<String, LongAdder> entry : new TreeMap<>(problemsByReason).entrySet()) {
             long count = entry.getValue().sum();
             byReason.add(entry.getKey(), count);
             problems += count;
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("metrics_parsed", metricsParsed.sum())
                 .add("problems", problems)
                 .add("problems_by_reason", byReason)

@@ -1,5 +1,6 @@
 package org.perfbridge.retention;
 
+import com.mongodb.client.MongoCursor;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -8,12 +9,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bson.Document;
 import org.perfbridge.config.Setting;
 import org.perfbridge.config.Settings;
 import org.perfbridge.sink.EnabledSinks;
@@ -37,6 +40,8 @@ public class RetentionRedelivery {
     private static final Logger LOG = Logger.getLogger(RetentionRedelivery.class.getName());
     // Renewed before every batch; long enough for one batch to a slow sink.
     private static final Duration LEASE = Duration.ofMinutes(5);
+    // One sorted query per pass; the embedded store holds a query's whole result in memory, so a pass is bounded.
+    private static final int POINTS_PER_PASS = 100_000;
 
     private final ReentrantLock running = new ReentrantLock();
 
@@ -96,16 +101,11 @@ public class RetentionRedelivery {
         try {
             sink.checkConnection();
             int batchSize = settings.integer(Setting.RETENTION_BATCH_SIZE);
-            List<RetainedPoint> batch;
-            while (lease.acquire(sink.name(), LEASE) && !(batch = retention.oldest(sink.name(), batchSize)).isEmpty()) {
-                List<MetricSample> samples = batch.stream().map(RetainedPoint::sample).toList();
-                List<RejectedSample> rejected = sink.write(samples);
-                deadLetters.keep(sink.name(), rejected);
-                retention.delete(batch);
-                health.delivered(sink.name(), samples.size() - rejected.size());
-                health.rejected(sink.name(), rejected.size());
-                sent += samples.size() - rejected.size();
-            }
+            long sentThisPass;
+            do {
+                sentThisPass = sendOnePass(sink, batchSize);
+                sent += sentThisPass;
+            } while (sentThisPass > 0 && lease.acquire(sink.name(), LEASE));
             backlog.markDrained(sink.name());
         } catch (SinkUnavailableException e) {
             LOG.log(Level.INFO, "{0} still unavailable, retained points wait for the next run: {1}",
@@ -117,6 +117,30 @@ public class RetentionRedelivery {
             LOG.log(Level.INFO, "redelivered {0} retained points to {1}", new Object[] {sent, sink.name()});
         }
         return sent;
+    }
+
+    /**
+     * Sends up to {@link #POINTS_PER_PASS} of the sink's oldest points in batches from one sorted cursor, renewing
+     * the lease before each batch; answers how many were taken (delivered or refused for good).
+     */
+    private long sendOnePass(Sink sink, int batchSize) throws SinkUnavailableException {
+        long taken = 0;
+        try (MongoCursor<Document> cursor = retention.oldestFirst(sink.name(), POINTS_PER_PASS, batchSize)) {
+            while (cursor.hasNext() && lease.acquire(sink.name(), LEASE)) {
+                List<RetainedPoint> batch = new ArrayList<>(batchSize);
+                while (batch.size() < batchSize && cursor.hasNext()) {
+                    batch.add(RetainedPoint.of(cursor.next()));
+                }
+                List<MetricSample> samples = batch.stream().map(RetainedPoint::sample).toList();
+                List<RejectedSample> rejected = sink.write(samples);
+                deadLetters.keep(sink.name(), rejected);
+                retention.delete(batch);
+                health.delivered(sink.name(), samples.size() - rejected.size());
+                health.rejected(sink.name(), rejected.size());
+                taken += samples.size();
+            }
+        }
+        return taken;
     }
 
     /** Drops what is older than the maximum age, then the oldest beyond the maximum count; counted and logged. */

@@ -1,6 +1,7 @@
 package org.perfbridge.sink;
 
-import jakarta.json.Json;
+import static org.perfbridge.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -16,9 +17,9 @@ public final class PerfdataMessage {
     }
 
     public static String encode(List<CheckPerfdata> checks) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (CheckPerfdata check : checks) {
-            array.add(Json.createObjectBuilder()
+            array.add(JSON.createObjectBuilder()
                     .add("realm", check.realm())
                     .add("host", check.host())
                     .add("service", check.service() == null ? "" : check.service())
@@ -29,7 +30,7 @@ public final class PerfdataMessage {
     }
 
     public static List<CheckPerfdata> decode(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonArray array = reader.readArray();
             List<CheckPerfdata> checks = new ArrayList<>(array.size());
             for (JsonObject check : array.getValuesAs(JsonObject.class)) {

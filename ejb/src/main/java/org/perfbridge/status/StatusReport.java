@@ -1,11 +1,12 @@
 package org.perfbridge.status;
 
+import static org.perfbridge.json.JsonFactory.JSON;
+
 import com.mongodb.MongoException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,24 +51,24 @@ public class StatusReport {
     PerfdataStatistics perfdata;
 
     public JsonObject report() {
-        JsonArrayBuilder sinkArray = Json.createArrayBuilder();
+        JsonArrayBuilder sinkArray = JSON.createArrayBuilder();
         List<Sink> enabled = sinks.all();
         for (String name : SINK_NAMES) {
             Sink sink = enabled.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
             sinkArray.add(sinkStatus(name, sink));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("sinks", sinkArray)
                 .add("queue", queueStatus("perfdata"))
                 .add("dead_letter_queue", queueStatus("DLQ"))
                 .add("perfdata", perfdata.toJson())
-                .add("mongo", Json.createObjectBuilder().add("embedded", storage.isEmbedded()).add("reachable", storage.isReachable()))
+                .add("mongo", JSON.createObjectBuilder().add("embedded", storage.isEmbedded()).add("reachable", storage.isReachable()))
                 .build();
     }
 
     private JsonObjectBuilder sinkStatus(String name, Sink sink) {
         SinkHealth.Counters counters = health.of(name);
-        JsonObjectBuilder status = Json.createObjectBuilder()
+        JsonObjectBuilder status = JSON.createObjectBuilder()
                 .add("name", name)
                 .add("enabled", sink != null);
         if (sink != null) {
@@ -96,7 +97,7 @@ public class StatusReport {
     }
 
     private static JsonObjectBuilder queueStatus(String queueName) {
-        JsonObjectBuilder queue = Json.createObjectBuilder().add("name", queueName);
+        JsonObjectBuilder queue = JSON.createObjectBuilder().add("name", queueName);
         try {
             Object depth = ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(QUEUE_MODEL + queueName), "messageCount");
             return queue.add("depth", ((Number) depth).longValue());

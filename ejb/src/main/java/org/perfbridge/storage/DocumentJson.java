@@ -1,6 +1,7 @@
 package org.perfbridge.storage;
 
-import jakarta.json.Json;
+import static org.perfbridge.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
@@ -17,7 +18,7 @@ public final class DocumentJson {
     }
 
     public static JsonObject of(Map<String, Object> document) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         document.forEach((key, value) -> object.add(key, value(value)));
         return object.build();
     }
@@ -28,32 +29,32 @@ public final class DocumentJson {
             return JsonValue.NULL;
         }
         if (value instanceof String text) {
-            return Json.createValue(text);
+            return JSON.createValue(text);
         }
         if (value instanceof Boolean flag) {
             return flag ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
             double d = number.doubleValue();
-            return Double.isFinite(d) ? Json.createValue(d) : Json.createValue(Double.toString(d));
+            return Double.isFinite(d) ? JSON.createValue(d) : JSON.createValue(Double.toString(d));
         }
         if (value instanceof ObjectId id) {
-            return Json.createValue(id.toHexString());
+            return JSON.createValue(id.toHexString());
         }
         if (value instanceof Date date) {
-            return Json.createValue(date.toInstant().toString());
+            return JSON.createValue(date.toInstant().toString());
         }
         if (value instanceof Map<?, ?> map) {
             return of((Map<String, Object>) map);
         }
         if (value instanceof Collection<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             list.forEach(element -> array.add(value(element)));
             return array.build();
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 }

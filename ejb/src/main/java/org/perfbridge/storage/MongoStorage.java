@@ -51,7 +51,7 @@ public class MongoStorage {
         Settings settings = Settings.fromServer();
         String uri = settings.text(Setting.MONGO_URI);
         if (uri.isBlank()) {
-            uri = startEmbedded(settings.integer(Setting.MONGO_EMBEDDED_PORT));
+            uri = startEmbedded(settings.integer(Setting.MONGO_EMBEDDED_PORT), settings.flag(Setting.MONGO_EMBEDDED_IN_MEMORY));
         } else {
             LOG.info("perfbridge uses the MongoDB at mongo.uri");
         }
@@ -65,7 +65,13 @@ public class MongoStorage {
         ensureIndexes();
     }
 
-    private String startEmbedded(int port) {
+    private String startEmbedded(int port, boolean inMemory) {
+        if (inMemory) {
+            LOG.warning("perfbridge keeps its logs and retention IN MEMORY (mongo.embedded.in_memory): NOT DURABLE, "
+                    + "everything is lost when the server stops. For development and benchmarks only.");
+            embeddedBackend = H2Backend.inMemory();
+            return bindEmbedded(port, "in memory");
+        }
         Path directory = Path.of(System.getProperty("jboss.server.data.dir", "data"), "perfbridge");
         try {
             Files.createDirectories(directory);
@@ -74,6 +80,10 @@ public class MongoStorage {
         }
         Path file = directory.resolve("mongo.mv");
         embeddedBackend = new H2Backend(file.toString());
+        return bindEmbedded(port, "H2 file " + file);
+    }
+
+    private String bindEmbedded(int port, String where) {
         embeddedServer = new MongoServer(embeddedBackend);
         try {
             embeddedServer.bind("127.0.0.1", port);
@@ -82,7 +92,7 @@ public class MongoStorage {
             throw new IllegalStateException("cannot start the embedded MongoDB on 127.0.0.1:" + port
                     + " (set mongo.embedded.port, or mongo.uri for a real MongoDB)", e);
         }
-        LOG.info("perfbridge started the embedded MongoDB (mongo-java-server, H2 file " + file + ") on 127.0.0.1:" + port);
+        LOG.info("perfbridge started the embedded MongoDB (mongo-java-server, " + where + ") on 127.0.0.1:" + port);
         return "mongodb://127.0.0.1:" + port;
     }
 
@@ -135,7 +145,7 @@ public class MongoStorage {
      * and a check result answered 201 must survive a crash. A real MongoDB needs nothing here.
      */
     public void makeDurable() {
-        if (embeddedBackend != null) {
+        if (embeddedBackend != null && !embeddedBackend.isInMemory()) {
             embeddedBackend.commit();
         }
     }

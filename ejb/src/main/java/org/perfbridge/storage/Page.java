@@ -1,6 +1,7 @@
 package org.perfbridge.storage;
 
-import jakarta.json.Json;
+import static org.perfbridge.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.List;
 public record Page(List<JsonObject> items, int page, int maxResults, long total) {
 
     public JsonObject toJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         items.forEach(array::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("_items", array)
-                .add("_meta", Json.createObjectBuilder()
+                .add("_meta", JSON.createObjectBuilder()
                         .add("page", page)
                         .add("max_results", maxResults)
                         .add("total", total))

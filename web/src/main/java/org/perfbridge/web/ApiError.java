@@ -1,6 +1,7 @@
 package org.perfbridge.web;
 
-import jakarta.json.Json;
+import static org.perfbridge.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
@@ -23,9 +24,9 @@ final class ApiError {
     }
 
     static Response invalidFields(List<FieldError> errors) {
-        JsonArrayBuilder issues = Json.createArrayBuilder();
+        JsonArrayBuilder issues = JSON.createArrayBuilder();
         for (FieldError error : errors) {
-            issues.add(Json.createObjectBuilder()
+            issues.add(JSON.createObjectBuilder()
                     .add("item", error.item())
                     .add("field", error.field())
                     .add("reason", error.reason()));
@@ -37,9 +38,9 @@ final class ApiError {
     }
 
     private static jakarta.json.JsonObjectBuilder body(int status, String message) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("_status", "ERR")
-                .add("_error", Json.createObjectBuilder().add("code", status).add("message", message));
+                .add("_error", JSON.createObjectBuilder().add("code", status).add("message", message));
     }
 
     private static Response respond(int status, JsonObject body) {

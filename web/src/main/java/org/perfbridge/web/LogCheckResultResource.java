@@ -1,9 +1,10 @@
 package org.perfbridge.web;
 
+import static org.perfbridge.json.JsonFactory.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -63,10 +64,10 @@ public class LogCheckResultResource {
 
     private static JsonObject created(boolean single, List<String> ids) {
         if (single) {
-            return Json.createObjectBuilder().add("_status", "OK").add("_id", ids.get(0)).build();
+            return JSON.createObjectBuilder().add("_status", "OK").add("_id", ids.get(0)).build();
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        ids.forEach(id -> items.add(Json.createObjectBuilder().add("_status", "OK").add("_id", id)));
-        return Json.createObjectBuilder().add("_status", "OK").add("_items", items).build();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
+        ids.forEach(id -> items.add(JSON.createObjectBuilder().add("_status", "OK").add("_id", id)));
+        return JSON.createObjectBuilder().add("_status", "OK").add("_items", items).build();
     }
 }

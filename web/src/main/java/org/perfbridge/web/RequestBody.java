@@ -1,6 +1,7 @@
 package org.perfbridge.web;
 
-import jakarta.json.Json;
+import static org.perfbridge.json.JsonFactory.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -20,7 +21,7 @@ final class RequestBody {
         if (contentLength > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        try (JsonReader reader = Json.createReader(new LimitedStream(body, maxBytes))) {
+        try (JsonReader reader = JSON.createReader(new LimitedStream(body, maxBytes))) {
             return reader.read();
         } catch (JsonParsingException e) {
             if (e.getCause() instanceof BodyTooLargeException) {

@@ -1,9 +1,10 @@
 package org.perfbridge.web;
 
+import static org.perfbridge.json.JsonFactory.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,8 +42,8 @@ public class TimeseriesRetentionResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("redelivery")
     public String redeliverNow() {
-        JsonObjectBuilder sent = Json.createObjectBuilder();
+        JsonObjectBuilder sent = JSON.createObjectBuilder();
         redelivery.redeliverNow().forEach(sent::add);
-        return Json.createObjectBuilder().add("_status", "OK").add("redelivered", sent).build().toString();
+        return JSON.createObjectBuilder().add("_status", "OK").add("redelivered", sent).build().toString();
     }
 }

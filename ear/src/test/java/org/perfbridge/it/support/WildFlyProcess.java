@@ -67,6 +67,11 @@ public final class WildFlyProcess {
         waitFor(script);
     }
 
+    /** The PID of the server's JVM (a child of the start script). */
+    public long jvmPid() {
+        return serverJvm().orElseThrow(() -> new IllegalStateException("WildFly is not running")).pid();
+    }
+
     private Optional<ProcessHandle> serverJvm() {
         return script.toHandle().descendants()
                 .filter(process -> process.info().command().map(command -> command.endsWith("java")).orElse(false))

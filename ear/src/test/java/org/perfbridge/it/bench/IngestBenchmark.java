@@ -1,0 +1,316 @@
+package org.perfbridge.it.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.perfbridge.it.support.InfluxDbServer;
+import org.perfbridge.it.support.TimeseriesServers;
+import org.perfbridge.it.support.WildFlyProcess;
+
+/**
+ * The load benchmark of issue "Performance" (not a test): starts the real carbon and InfluxDB and a WildFly with
+ * perfbridge (the crash-test server copy, ports +300, both sinks on), drives load over HTTP keep-alive
+ * connections and prints what it measured. Run by benchmarks/run-ingest-benchmark.sh.
+ */
+public final class IngestBenchmark {
+
+    static final String API = "http://127.0.0.1:8380/api";
+    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("it-admin:It-admin-pass-1".getBytes(StandardCharsets.UTF_8));
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
+    static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    static final String DB = "perfbridge_it";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final long runId = System.currentTimeMillis() / 1000;
+
+    public static void main(String[] args) throws Exception {
+        new IngestBenchmark().run();
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        Path home = Path.of(System.getProperty("it.crash.wildfly.home"));
+        deleteRecursively(home.resolve("standalone/data/perfbridge"));
+        InfluxDbServer influx = TimeseriesServers.influxDb();
+        influx.createDatabase(DB);
+        TimeseriesServers.carbon();
+        WildFlyProcess server = new WildFlyProcess(home, URI.create(API + "/status"));
+        server.start(Duration.ofMinutes(2));
+        try {
+            report("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+            double rawBulk = rawEmbeddedBulkInsertRate();
+            report("embedded store, raw insertMany of 100 documents (driver)", "%,.0f documents/s", rawBulk);
+
+            Load single = drive("single", 1, PHASE);
+            report("1 check result per POST, " + CONNECTIONS + " connections: accepted", "%,.0f check results/s", single.perSecond());
+            report("  POST latency", "p50 %.1f ms, p99 %.1f ms", single.percentileMs(50), single.percentileMs(99));
+            double delivered = awaitDelivered(influx, "single", single.accepted * 2);
+            report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
+
+            Load batch = drive("batch", 100, PHASE);
+            report("100 check results per POST: accepted", "%,.0f check results/s (%.0f%% of the raw store rate)",
+                    batch.perSecond(), 100 * batch.perSecond() / rawBulk);
+            report("  POST latency (100 per POST)", "p50 %.1f ms, p99 %.1f ms", batch.percentileMs(50), batch.percentileMs(99));
+            awaitDelivered(influx, "batch", batch.accepted * 2);
+
+            double redelivery = redeliveryRate(influx);
+            report("peak RSS of WildFly (durable runs)", "%,d MiB", peakRssKiB(server) / 1024);
+            report("redelivery once InfluxDB is back", "%,.0f points/s", redelivery);
+
+            server.stop();
+            setServerProperty(home, "mongo.embedded.in_memory", "true");
+            server.start(Duration.ofMinutes(2));
+            Load inMemory = drive("memory", 100, PHASE);
+            report("100 per POST, in-memory store (NOT durable): accepted", "%,.0f check results/s", inMemory.perSecond());
+            awaitDelivered(influx, "memory", inMemory.accepted * 2);
+            report("peak RSS of WildFly (in-memory run)", "%,d MiB", peakRssKiB(server) / 1024);
+            server.stop();
+            setServerProperty(home, "mongo.embedded.in_memory", "false");
+        } finally {
+            server.stop();
+            TimeseriesServers.stopAll();
+        }
+    }
+
+    /** Retains points while InfluxDB is stopped, starts it, and times one redelivery run. */
+    double redeliveryRate(InfluxDbServer influx) throws Exception {
+        influx.stop();
+        Load retained;
+        try {
+            retained = drive("redelivery", 100, Duration.ofSeconds(8));
+            awaitRetained(retained.accepted * 2);
+        } finally {
+            influx.start();
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(API + "/timeseriesretention/redelivery"))
+                .header("Authorization", AUTH).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = seconds(System.nanoTime() - started);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("redelivery answered " + response.statusCode() + ": " + response.body());
+        }
+        long points = countPoints(influx, "redelivery");
+        if (points < retained.accepted * 2) {
+            throw new IllegalStateException("only " + points + " of " + retained.accepted * 2 + " points redelivered");
+        }
+        return points / seconds;
+    }
+
+    void awaitRetained(long points) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(API + "/status")).header("Authorization", AUTH)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher count = java.util.regex.Pattern
+                    .compile("\"name\":\"influxdb\".*?\"retention_count\":(\\d+)").matcher(status.body());
+            if (count.find() && Long.parseLong(count.group(1)) >= points) {
+                return;
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("points not retained in time");
+    }
+
+    /** Changes a setting in the server's configuration, offline through the CLI's embedded server (it is stopped). */
+    static void setServerProperty(Path home, String name, String value) throws Exception {
+        Path script = Files.createTempFile("bench", ".cli");
+        Files.writeString(script, String.join("\n",
+                "embed-server --server-config=standalone-full.xml --std-out=discard",
+                "if (outcome != success) of /system-property=" + name + ":read-resource",
+                "    /system-property=" + name + ":add(value=" + value + ")",
+                "else",
+                "    /system-property=" + name + ":write-attribute(name=value, value=" + value + ")",
+                "end-if",
+                "stop-embedded-server", ""));
+        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (cli.waitFor() != 0) {
+            throw new IllegalStateException("jboss-cli could not set " + name);
+        }
+    }
+
+    /** The rate the embedded store takes the same documents at, through the driver, without perfbridge. */
+    double rawEmbeddedBulkInsertRate() throws IOException {
+        Path file = Files.createTempFile("bench-raw", ".mv");
+        Files.delete(file);
+        H2Backend backend = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 27501);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:27501")) {
+            MongoCollection<Document> logs = client.getDatabase("bench").getCollection("logcheckresult");
+            int total = 0;
+            long started = System.nanoTime();
+            while (System.nanoTime() - started < Duration.ofSeconds(10).toNanos()) {
+                List<Document> batch = new ArrayList<>(100);
+                for (int i = 0; i < 100; i++, total++) {
+                    batch.add(Document.parse(checkResult("raw", total)));
+                }
+                logs.insertMany(batch);
+                backend.commit();
+            }
+            return total / seconds(System.nanoTime() - started);
+        } finally {
+            server.shutdownNow();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    Load drive(String phase, int perPost, Duration duration) throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(CONNECTIONS);
+        AtomicLong sequence = new AtomicLong();
+        long started = System.nanoTime();
+        long end = started + duration.toNanos();
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            results.add(workers.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < end && n < latencies.length) {
+                    StringBuilder body = new StringBuilder(perPost == 1 ? "" : "[");
+                    for (int i = 0; i < perPost; i++) {
+                        body.append(i == 0 ? "" : ",").append(checkResult(phase, sequence.getAndIncrement()));
+                    }
+                    if (perPost > 1) {
+                        body.append(']');
+                    }
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(API + "/logcheckresult"))
+                            .header("Authorization", AUTH).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 201) {
+                        throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
+                    }
+                    latencies[n++] = System.nanoTime() - sent;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> result : results) {
+            all.add(result.get());
+        }
+        workers.shutdown();
+        long elapsed = System.nanoTime() - started;
+        long posts = all.stream().mapToLong(l -> l.length).sum();
+        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Load(posts * perPost, elapsed, latencies, started);
+    }
+
+    /** Waits until InfluxDB holds the expected points of the phase; answers points per second since the phase began. */
+    double awaitDelivered(InfluxDbServer influx, String phase, long expectedPoints) {
+        long started = lastPhaseStart;
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long found = 0;
+        while (System.nanoTime() < deadline) {
+            found = countPoints(influx, phase);
+            if (found >= expectedPoints) {
+                return found / seconds(System.nanoTime() - started);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("only " + found + " of " + expectedPoints + " points of " + phase + " reached InfluxDB");
+    }
+
+    private long lastPhaseStart;
+
+    long countPoints(InfluxDbServer influx, String phase) {
+        long total = 0;
+        for (String measurement : List.of("rta", "pl")) {
+            List<List<Object>> rows = influx.query(DB, "SELECT count(value) FROM " + measurement
+                    + " WHERE service =~ /^" + phase + runId + "-/");
+            total += rows.isEmpty() ? 0 : ((Number) rows.get(0).get(1)).longValue();
+        }
+        return total;
+    }
+
+    /** 1,000 hosts × 10 services, two perf metrics, every check result of a run at its own timestamp per series. */
+    String checkResult(String phase, long n) {
+        long host = n % 1000;
+        long service = (n / 1000) % 10;
+        long round = n / 10_000;
+        return "{\"host_name\":\"bench-host-" + host + "\",\"service_name\":\"" + phase + runId + "-" + service
+                + "\",\"state\":\"OK\",\"last_check\":" + (runId - 3600 + round) + ",\"output\":\"PING OK\","
+                + "\"perf_data\":\"rta=0.0" + (n % 90 + 10) + "ms;100;500;0 pl=0%;20;60;0\"}";
+    }
+
+    static long peakRssKiB(WildFlyProcess server) throws IOException {
+        long pid = server.jvmPid();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    final class Load {
+        final long accepted;
+        final long elapsedNanos;
+        final long[] sortedLatencies;
+
+        Load(long accepted, long elapsedNanos, long[] sortedLatencies, long started) {
+            this.accepted = accepted;
+            this.elapsedNanos = elapsedNanos;
+            this.sortedLatencies = sortedLatencies;
+            lastPhaseStart = started;
+        }
+
+        double perSecond() {
+            return accepted / seconds(elapsedNanos);
+        }
+
+        double percentileMs(int percentile) {
+            int index = (int) Math.min(sortedLatencies.length - 1, Math.ceil(percentile / 100.0 * sortedLatencies.length) - 1);
+            return sortedLatencies[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    static void report(String what, String format, Object... values) {
+        System.out.printf(Locale.ROOT, "%-62s %s%n", what, String.format(Locale.ROOT, format, values));
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** JSON-P, looked up once. */
+package org.perfbridge.json;
