@@ -33,10 +33,6 @@ public class EnabledSinks {
         return built.sinks();
     }
 
-    public boolean isEnabled(String sinkName) {
-        return all().stream().anyMatch(sink -> sink.name().equals(sinkName));
-    }
-
     private static List<Sink> build(Settings settings) {
         List<Sink> sinks = new ArrayList<>(2);
         int connectTimeout = settings.integer(Setting.SINK_CONNECT_TIMEOUT_MS);
