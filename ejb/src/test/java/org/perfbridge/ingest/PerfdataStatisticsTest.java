@@ -9,16 +9,19 @@ import org.perfbridge.perfdata.PerfdataParser;
 class PerfdataStatisticsTest {
 
     @Test
-    void countsParsedMetricsAndProblemsByReason() {
+    void countsParsedMetricsRejectedMetricsAndProblemsByReason() {
         PerfdataStatistics statistics = new PerfdataStatistics();
 
         statistics.count(PerfdataParser.parse("rta=0.08ms;100;500;0 pl=0%;20;60;0"));
         statistics.count(PerfdataParser.parse("a=1 b=oops c= d=4"));
+        statistics.count(PerfdataParser.parse("e=1;x;;0"));
         statistics.count(PerfdataParser.parse(null));
 
         JsonObject json = statistics.toJson();
-        assertEquals(4, json.getInt("metrics_parsed"));
-        assertEquals(2, json.getInt("problems"));
+        assertEquals(5, json.getInt("metrics_parsed"));
+        assertEquals(2, json.getInt("metrics_rejected"), "b and c were skipped; e was kept without its warning");
+        assertEquals(3, json.getInt("problems"));
+        assertEquals(1, json.getJsonObject("problems_by_reason").getInt(PerfdataParser.WARNING_NOT_A_RANGE));
         assertEquals(1, json.getJsonObject("problems_by_reason").getInt(PerfdataParser.VALUE_NOT_A_NUMBER));
         assertEquals(1, json.getJsonObject("problems_by_reason").getInt(PerfdataParser.EMPTY_VALUE));
     }
