@@ -99,7 +99,14 @@ public class GroupCommit {
     private void writeGroups() {
         try {
             while (running) {
-                write(nextGroup());
+                List<Request> group = nextGroup();
+                try {
+                    write(group);
+                } catch (RuntimeException e) {
+                    // one bad group must not end the writer: every later request would wait for ever
+                    LOG.log(Level.SEVERE, "group commit failed", e);
+                    group.forEach(request -> request.stored().completeExceptionally(e));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,14 +147,10 @@ public class GroupCommit {
             group.forEach(request -> request.stored().completeExceptionally(unavailable));
             return;
         }
-        try {
-            if (!perfdata.isEmpty()) {
-                publish(perfdata);
-            }
-            group.forEach(request -> request.stored().complete(null));
-        } catch (RuntimeException e) {
-            group.forEach(request -> request.stored().completeExceptionally(e));
+        if (!perfdata.isEmpty()) {
+            publish(perfdata);
         }
+        group.forEach(request -> request.stored().complete(null));
     }
 
     private void publish(List<CheckPerfdata> perfdata) {
