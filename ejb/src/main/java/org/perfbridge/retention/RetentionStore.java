@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.perfbridge.sink.MetricSample;
 import org.perfbridge.storage.DocumentJson;
@@ -21,6 +22,8 @@ import org.perfbridge.storage.StorageUnavailableException;
 /** The {@code timeseriesretention} collection: points waiting until their sink can take them. */
 @ApplicationScoped
 public class RetentionStore {
+
+    private static final Bson OLDEST_FIRST = Sorts.ascending("timestamp", "_id");
 
     @Inject
     MongoStorage storage;
@@ -47,16 +50,27 @@ public class RetentionStore {
      * batches (sorting again for each batch was what made redelivery slow on the embedded store).
      */
     public MongoCursor<Document> oldestFirst(String sink, int limit, int batchSize) {
-        return storage.retention().find(Filters.eq("sink", sink)).sort(Sorts.ascending("timestamp", "_id"))
+        return storage.retention().find(Filters.eq("sink", sink)).sort(OLDEST_FIRST)
                 .limit(limit).batchSize(batchSize).iterator();
     }
 
-    /** Deletes the points one by one by id in a single bulk write: the embedded store finds each by its _id index. */
     public void delete(List<RetainedPoint> points) {
-        List<DeleteOneModel<Document>> deletes = new ArrayList<>(points.size());
-        points.forEach(point -> deletes.add(new DeleteOneModel<>(Filters.eq("_id", point.id()))));
-        storage.retention().bulkWrite(deletes, new BulkWriteOptions().ordered(false));
+        deleteByIds(points.stream().map(RetainedPoint::id).toList());
+    }
+
+    /**
+     * Deletes the documents one by one by id in a single bulk write: the embedded store finds each by its _id
+     * index, where a {@code deleteMany} with {@code $in} scans the collection (0.2 ms per document).
+     */
+    private long deleteByIds(List<ObjectId> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<DeleteOneModel<Document>> deletes = new ArrayList<>(ids.size());
+        ids.forEach(id -> deletes.add(new DeleteOneModel<>(Filters.eq("_id", id))));
+        long deleted = storage.retention().bulkWrite(deletes, new BulkWriteOptions().ordered(false)).getDeletedCount();
         storage.makeDurable();
+        return deleted;
     }
 
     /** Deletes the sink's points with a timestamp before the given epoch second; answers how many. */
@@ -74,13 +88,11 @@ public class RetentionStore {
             return 0;
         }
         List<ObjectId> ids = new ArrayList<>();
-        for (Document document : storage.retention().find(Filters.eq("sink", sink)).sort(Sorts.ascending("timestamp", "_id"))
+        for (Document document : storage.retention().find(Filters.eq("sink", sink)).sort(OLDEST_FIRST)
                 .limit((int) Math.min(excess, Integer.MAX_VALUE)).projection(new Document("_id", 1))) {
             ids.add(document.getObjectId("_id"));
         }
-        long deleted = storage.retention().deleteMany(Filters.in("_id", ids)).getDeletedCount();
-        storage.makeDurable();
-        return deleted;
+        return deleteByIds(ids);
     }
 
     public long count(String sink) {
@@ -89,7 +101,7 @@ public class RetentionStore {
 
     public Page page(int page, int maxResults) {
         List<jakarta.json.JsonObject> items = new ArrayList<>();
-        for (Document document : storage.retention().find().sort(Sorts.ascending("timestamp", "_id"))
+        for (Document document : storage.retention().find().sort(OLDEST_FIRST)
                 .skip((page - 1) * maxResults).limit(maxResults)) {
             items.add(DocumentJson.of(document));
         }

@@ -77,14 +77,17 @@ public final class InfluxDbSink implements Sink {
         if (!databaseCreated) {
             createDatabase();
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/write?db=" + encode(database) + "&precision=s"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(lines)));
+        HttpResponse<String> response = sendWrite(lines);
         if (response.statusCode() == 404) {
             createDatabase();
-            response = send(HttpRequest.newBuilder(uri("/write?db=" + encode(database) + "&precision=s"))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(lines)));
+            response = sendWrite(lines);
         }
         return response;
+    }
+
+    private HttpResponse<String> sendWrite(byte[] lines) throws SinkUnavailableException {
+        return send(HttpRequest.newBuilder(uri("/write?db=" + encode(database) + "&precision=s"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(lines)));
     }
 
     @Override
