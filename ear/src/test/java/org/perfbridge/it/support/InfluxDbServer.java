@@ -109,13 +109,7 @@ public final class InfluxDbServer {
     /** Whatever started it, a server still running when the JVM exits normally is stopped by a shutdown hook. */
     private void registerShutdownHook() {
         if (!shutdownHookRegistered) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    stop();
-                } catch (RuntimeException e) {
-                    System.err.println("stopping " + this + " failed: " + e);
-                }
-            }, "stop-influxdb"));
+            ProcessSupport.stopAtJvmExit("stop-influxdb", this::stop);
             shutdownHookRegistered = true;
         }
     }

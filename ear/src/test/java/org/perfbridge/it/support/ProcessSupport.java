@@ -265,4 +265,15 @@ final class ProcessSupport {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Runs {@code stop} when the JVM exits normally, so no server outlives the tests that started it. */
+    static void stopAtJvmExit(String name, Runnable stop) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                System.err.println(name + ": stopping failed: " + e);
+            }
+        }, name));
+    }
 }

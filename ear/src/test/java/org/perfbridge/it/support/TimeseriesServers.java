@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One InfluxDB and one carbon-cache per JVM, started lazily on first use, stopped by a JVM shutdown hook.
+ * One InfluxDB and one carbon-cache per JVM, started lazily on first use; each stops itself when the JVM exits (its own shutdown hook).
  *
  * <pre>
  * InfluxDbServer influx = TimeseriesServers.influxDb();   // http://127.0.0.1:18086 (RPC 127.0.0.1:18088)
@@ -36,7 +36,6 @@ public final class TimeseriesServers implements BeforeAllCallback {
     private static volatile InfluxDbServer influxDb;
     private static volatile InfluxDbServer influxDbOverTls;
     private static volatile CarbonServer carbon;
-    private static boolean hookRegistered;
 
     public TimeseriesServers() {
         // for @ExtendWith
@@ -60,7 +59,6 @@ public final class TimeseriesServers implements BeforeAllCallback {
     /** The JVM-wide InfluxDB, started on the first call. */
     public static synchronized InfluxDbServer influxDb() {
         if (influxDb == null) {
-            registerHook();
             InfluxDbServer s = InfluxDbServer.at(workDir().resolve("influxdb"), INFLUXDB_HTTP_PORT, INFLUXDB_RPC_PORT);
             if (!Boolean.getBoolean("it.keep.data")) {
                 s.deleteData();
@@ -77,7 +75,6 @@ public final class TimeseriesServers implements BeforeAllCallback {
      */
     public static synchronized InfluxDbServer influxDbOverTls() {
         if (influxDbOverTls == null) {
-            registerHook();
             Path tls = Path.of(System.getProperty("it.tls.dir", "target/it-tls"));
             InfluxDbServer s = InfluxDbServer.overTls(workDir().resolve("influxdb-tls"), INFLUXDB_HTTPS_PORT, INFLUXDB_HTTPS_PORT + 2,
                     tls.resolve("cert.pem"), tls.resolve("key.pem"));
@@ -93,7 +90,6 @@ public final class TimeseriesServers implements BeforeAllCallback {
     /** The JVM-wide carbon-cache, started on the first call. */
     public static synchronized CarbonServer carbon() {
         if (carbon == null) {
-            registerHook();
             CarbonServer s = CarbonServer.at(workDir().resolve("carbon"), CARBON_LINE_PORT, CARBON_PICKLE_PORT,
                     CARBON_QUERY_PORT);
             if (!Boolean.getBoolean("it.keep.data")) {
@@ -105,7 +101,7 @@ public final class TimeseriesServers implements BeforeAllCallback {
         return carbon;
     }
 
-    /** Stops both (if started; they can be started again with their start()). Also run by the shutdown hook. */
+    /** Stops every server started here (each can be started again with its start()). */
     public static void stopAll() {
         RuntimeException first = null;
         if (carbon != null) {
@@ -133,19 +129,6 @@ public final class TimeseriesServers implements BeforeAllCallback {
         }
         if (first != null) {
             throw first;
-        }
-    }
-
-    private static void registerHook() {
-        if (!hookRegistered) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    stopAll();
-                } catch (RuntimeException e) {
-                    System.err.println("TimeseriesServers: stopping servers failed: " + e);
-                }
-            }, "timeseries-servers-shutdown"));
-            hookRegistered = true;
         }
     }
 }
