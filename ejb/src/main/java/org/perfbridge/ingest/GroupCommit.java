@@ -18,9 +18,6 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -31,10 +28,10 @@ import org.perfbridge.storage.MongoStorage;
 import org.perfbridge.storage.StorageUnavailableException;
 
 /**
- * Group commit: the check results of all requests arriving while one write is under way are stored with the next
- * single {@code insertMany} and one commit of the embedded store, and their perfdata goes out as one persistent
- * JMS message. Each request is answered only after its group is stored and queued. The store and the broker pay
- * their per-write cost once per group instead of once per request.
+ * Group commit: the check results of all requests arriving while a write is under way are stored with the next
+ * single {@code insertMany}; every group stored while the previous commit ran is then made durable with one commit
+ * of the embedded store and queued as one persistent JMS message. Each request is answered only after its group is
+ * durable and queued. The store and the broker pay their per-write cost once per group instead of once per request.
  */
 @Singleton
 @Startup
@@ -46,12 +43,13 @@ public class GroupCommit {
     // Bounds one group: a larger one makes the requests in it wait longer for little gain.
     private static final int MAX_DOCUMENTS_PER_GROUP = 5000;
 
-    record Request(List<Document> documents, List<CheckPerfdata> perfdata, CompletableFuture<Void> stored) {
+    record Request(List<Document> documents, List<CheckPerfdata> perfdata) {
     }
 
-    private final BlockingQueue<Request> waiting = new LinkedBlockingQueue<>();
-    private volatile boolean running = true;
-    private Thread writer;
+    private final CommitPipeline<Request> pipeline =
+            new CommitPipeline<>(request -> request.documents().size(), MAX_DOCUMENTS_PER_GROUP, this::insert, this::commit,
+                    () -> new StorageUnavailableException("perfbridge is stopping", null));
+    // Used by the pipeline's commit thread only.
     private JMSContext jms;
 
     @Resource
@@ -71,86 +69,41 @@ public class GroupCommit {
 
     @PostConstruct
     void start() {
-        writer = threads.newThread(this::writeGroups);
-        writer.setName("perfbridge-group-commit");
-        writer.start();
+        pipeline.start(threads, "perfbridge-group-commit");
     }
 
     @PreDestroy
     void stop() {
-        running = false;
-        writer.interrupt();
+        pipeline.stop();
+        closeJms();
     }
 
     /** Stores the documents and queues the perfdata with the next group; returns once both are done. */
     public void store(List<Document> documents, List<CheckPerfdata> perfdata) {
-        Request request = new Request(documents, perfdata, new CompletableFuture<>());
-        waiting.add(request);
-        try {
-            request.stored().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof StorageUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw e;
-        }
+        pipeline.submitAndWait(new Request(documents, perfdata));
     }
 
-    private void writeGroups() {
-        try {
-            while (running) {
-                List<Request> group = nextGroup();
-                try {
-                    write(group);
-                } catch (RuntimeException e) {
-                    // one bad group must not end the writer: every later request would wait for ever
-                    LOG.log(Level.SEVERE, "group commit failed", e);
-                    group.forEach(request -> request.stored().completeExceptionally(e));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closeJms();
-        }
-        Request left;
-        while ((left = waiting.poll()) != null) {
-            left.stored().completeExceptionally(new StorageUnavailableException("perfbridge is stopping", null));
-        }
-    }
-
-    private List<Request> nextGroup() throws InterruptedException {
-        List<Request> group = new ArrayList<>();
-        group.add(waiting.take());
-        int documents = group.get(0).documents().size();
-        Request next;
-        while (documents < MAX_DOCUMENTS_PER_GROUP && (next = waiting.poll()) != null) {
-            group.add(next);
-            documents += next.documents().size();
-        }
-        return group;
-    }
-
-    private void write(List<Request> group) {
+    private void insert(List<Request> group) {
         List<Document> documents = new ArrayList<>();
-        List<CheckPerfdata> perfdata = new ArrayList<>();
-        for (Request request : group) {
-            documents.addAll(request.documents());
-            perfdata.addAll(request.perfdata());
-        }
+        group.forEach(request -> documents.addAll(request.documents()));
         try {
             storage.logs().insertMany(documents);
-            storage.makeDurable();
         } catch (MongoException e) {
-            StorageUnavailableException unavailable =
-                    new StorageUnavailableException("MongoDB could not store the check results: " + e.getMessage(), e);
-            group.forEach(request -> request.stored().completeExceptionally(unavailable));
-            return;
+            throw new StorageUnavailableException("MongoDB could not store the check results: " + e.getMessage(), e);
         }
+    }
+
+    private void commit(List<Request> groups) {
+        try {
+            storage.makeDurable();
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException("the embedded store could not commit the check results: " + e.getMessage(), e);
+        }
+        List<CheckPerfdata> perfdata = new ArrayList<>();
+        groups.forEach(request -> perfdata.addAll(request.perfdata()));
         if (!perfdata.isEmpty()) {
             publish(perfdata);
         }
-        group.forEach(request -> request.stored().complete(null));
     }
 
     private void publish(List<CheckPerfdata> perfdata) {
