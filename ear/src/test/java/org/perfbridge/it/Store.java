@@ -4,7 +4,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.types.Binary;
 
 /** Reads perfbridge's MongoDB directly (the embedded one of the test server, on the port test-settings.cli gives it). */
 public final class Store {
@@ -26,7 +30,19 @@ public final class Store {
         return CLIENT.getDatabase("alignak").getCollection("timeseriesretention");
     }
 
+    /** The points of the host waiting for the sink, in all of the sink's retained batches (their points as BSON sequences). */
     public static long retainedFor(String sink, String host) {
-        return retention().countDocuments(Filters.and(Filters.eq("sink", sink), Filters.eq("host", host)));
+        long points = 0;
+        for (Document batch : retention().find(Filters.eq("sink", sink))) {
+            for (Binary part : batch.getList("points", Binary.class)) {
+                ByteBuffer bson = ByteBuffer.wrap(part.getData()).order(ByteOrder.LITTLE_ENDIAN);
+                while (bson.hasRemaining()) {
+                    byte[] point = new byte[bson.getInt(bson.position())];
+                    bson.get(point);
+                    points += host.equals(new RawBsonDocument(point).getString("host").getValue()) ? 1 : 0;
+                }
+            }
+        }
+        return points;
     }
 }

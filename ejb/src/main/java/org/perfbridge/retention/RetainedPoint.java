@@ -15,10 +15,19 @@ import org.perfbridge.sink.MetricSample;
 public record RetainedPoint(ObjectId id, String sink, MetricSample sample) {
 
     public Document toDocument() {
+        Document document = new Document("_id", id).append("sink", sink);
+        document.putAll(fieldsOf(sample));
+        return document.append("retained_at", new Date());
+    }
+
+    public static RetainedPoint of(Document document) {
+        return new RetainedPoint(document.getObjectId("_id"), document.getString("sink"), sampleOf(document));
+    }
+
+    /** The sample's fields, alignak's first, as stored for one point. */
+    static Document fieldsOf(MetricSample sample) {
         PerfMetric metric = sample.metric();
-        return new Document("_id", id)
-                .append("sink", sink)
-                .append("name", metric.label())
+        return new Document("name", metric.label())
                 .append("realm", sample.realm())
                 .append("host", sample.host())
                 .append("service", sample.isHostCheck() ? "" : sample.service())
@@ -28,19 +37,17 @@ public record RetainedPoint(ObjectId id, String sink, MetricSample sample) {
                 .append("warning", threshold(metric.warning()))
                 .append("critical", threshold(metric.critical()))
                 .append("min", metric.min())
-                .append("max", metric.max())
-                .append("retained_at", new Date());
+                .append("max", metric.max());
     }
 
-    public static RetainedPoint of(Document document) {
+    static MetricSample sampleOf(Document document) {
         PerfMetric metric = new PerfMetric(document.getString("name"), number(document.get("value")), document.getString("unit"),
                 threshold(document.get("warning", Document.class)), threshold(document.get("critical", Document.class)),
                 number(document.get("min")), number(document.get("max")));
         String service = document.getString("service");
-        MetricSample sample = new MetricSample(document.getString("realm"), document.getString("host"),
+        return new MetricSample(document.getString("realm"), document.getString("host"),
                 service == null || service.isEmpty() ? null : service,
                 ((Number) document.get("timestamp")).longValue(), metric);
-        return new RetainedPoint(document.getObjectId("_id"), document.getString("sink"), sample);
     }
 
     private static Document threshold(Threshold threshold) {

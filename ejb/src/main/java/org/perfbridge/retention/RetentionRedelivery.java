@@ -1,6 +1,5 @@
 package org.perfbridge.retention;
 
-import com.mongodb.client.MongoCursor;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -10,13 +9,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.perfbridge.config.Setting;
 import org.perfbridge.config.Settings;
 import org.perfbridge.sink.EnabledSinks;
@@ -40,8 +40,6 @@ public class RetentionRedelivery {
     private static final Logger LOG = Logger.getLogger(RetentionRedelivery.class.getName());
     // Renewed before every batch; long enough for one batch to a slow sink.
     private static final Duration LEASE = Duration.ofMinutes(5);
-    // One sorted query per pass; the embedded store holds a query's whole result in memory, so a pass is bounded.
-    private static final int POINTS_PER_PASS = 100_000;
 
     private final ReentrantLock running = new ReentrantLock();
 
@@ -120,25 +118,31 @@ public class RetentionRedelivery {
     }
 
     /**
-     * Sends up to {@link #POINTS_PER_PASS} of the sink's oldest points in batches from one sorted cursor, renewing
-     * the lease before each batch; answers how many were taken (delivered or refused for good).
+     * Sends the sink's retained batches, oldest first, in writes of about {@code batchSize} points, renewing the lease
+     * before each; a batch is deleted once the sink took all of it. Answers how many points were taken (delivered
+     * or refused for good); batches retained meanwhile wait for the next pass.
      */
     private long sendOnePass(Sink sink, int batchSize) throws SinkUnavailableException {
         long taken = 0;
-        try (MongoCursor<Document> cursor = retention.oldestFirst(sink.name(), POINTS_PER_PASS, batchSize)) {
-            while (cursor.hasNext() && lease.acquire(sink.name(), LEASE)) {
-                List<RetainedPoint> batch = new ArrayList<>(batchSize);
-                while (batch.size() < batchSize && cursor.hasNext()) {
-                    batch.add(RetainedPoint.of(cursor.next()));
-                }
-                List<MetricSample> samples = batch.stream().map(RetainedPoint::sample).toList();
-                List<RejectedSample> rejected = sink.write(samples);
-                deadLetters.keep(sink.name(), rejected);
-                retention.delete(batch);
-                health.delivered(sink.name(), samples.size() - rejected.size());
-                health.rejected(sink.name(), rejected.size());
-                taken += samples.size();
+        Iterator<ObjectId> ids = retention.batchIds(sink.name()).iterator();
+        while (ids.hasNext() && lease.acquire(sink.name(), LEASE)) {
+            List<RetainedBatch> batches = new ArrayList<>();
+            List<MetricSample> samples = new ArrayList<>();
+            while (samples.size() < batchSize && ids.hasNext()) {
+                retention.batch(ids.next()).ifPresent(batch -> {
+                    batches.add(batch);
+                    samples.addAll(batch.samples());
+                });
             }
+            List<RejectedSample> rejected = new ArrayList<>();
+            for (int from = 0; from < samples.size(); from += batchSize) {
+                rejected.addAll(sink.write(samples.subList(from, Math.min(samples.size(), from + batchSize))));
+            }
+            deadLetters.keep(sink.name(), rejected);
+            retention.delete(batches);
+            health.delivered(sink.name(), samples.size() - rejected.size());
+            health.rejected(sink.name(), rejected.size());
+            taken += samples.size();
         }
         return taken;
     }

@@ -1,15 +1,20 @@
 package org.perfbridge.retention;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -19,11 +24,14 @@ import org.perfbridge.storage.MongoStorage;
 import org.perfbridge.storage.Page;
 import org.perfbridge.storage.StorageUnavailableException;
 
-/** The {@code timeseriesretention} collection: points waiting until their sink can take them. */
+/**
+ * The {@code timeseriesretention} collection: points waiting until their sink can take them, in batches
+ * ({@link RetainedBatch}) in the order they were retained; oldest means retained first.
+ */
 @ApplicationScoped
 public class RetentionStore {
 
-    private static final Bson OLDEST_FIRST = Sorts.ascending("timestamp", "_id");
+    private static final Bson OLDEST_FIRST = Sorts.ascending("_id");
 
     @Inject
     MongoStorage storage;
@@ -33,10 +41,8 @@ public class RetentionStore {
         if (samples.isEmpty()) {
             return;
         }
-        List<Document> documents = new ArrayList<>(samples.size());
-        for (MetricSample sample : samples) {
-            documents.add(new RetainedPoint(new ObjectId(), sink, sample).toDocument());
-        }
+        List<Document> documents = new ArrayList<>();
+        RetainedBatch.of(sink, samples).forEach(batch -> documents.add(batch.toDocument()));
         try {
             storage.retention().insertMany(documents);
             storage.makeDurable();
@@ -46,65 +52,105 @@ public class RetentionStore {
     }
 
     /**
-     * A cursor over the sink's points, oldest first, at most {@code limit} of them: one sorted query serves many
-     * batches (sorting again for each batch was what made redelivery slow on the embedded store).
+     * The ids of the sink's retained batches, oldest first. Only the ids come back and the sorting is done here:
+     * the embedded store would otherwise hold every batch of the sink in memory to sort them.
      */
-    public MongoCursor<Document> oldestFirst(String sink, int limit, int batchSize) {
-        return storage.retention().find(Filters.eq("sink", sink)).sort(OLDEST_FIRST)
-                .limit(limit).batchSize(batchSize).iterator();
+    public List<ObjectId> batchIds(String sink) {
+        List<ObjectId> ids = new ArrayList<>();
+        for (Document document : storage.retention().find(Filters.eq("sink", sink)).projection(Projections.include("_id"))) {
+            ids.add(document.getObjectId("_id"));
+        }
+        Collections.sort(ids);
+        return ids;
     }
 
-    public void delete(List<RetainedPoint> points) {
-        deleteByIds(points.stream().map(RetainedPoint::id).toList());
+    /** The batch with the id, if it is still retained. */
+    public Optional<RetainedBatch> batch(ObjectId id) {
+        return Optional.ofNullable(storage.retention().find(Filters.eq("_id", id)).first()).map(RetainedBatch::of);
+    }
+
+    public void delete(List<RetainedBatch> batches) {
+        deleteByIds(batches.stream().map(RetainedBatch::id).toList());
+        storage.makeDurable();
     }
 
     /**
      * Deletes the documents one by one by id in a single bulk write: the embedded store finds each by its _id
-     * index, where a {@code deleteMany} with {@code $in} scans the collection (0.2 ms per document).
+     * index, where a {@code deleteMany} with {@code $in} scans the collection.
      */
-    private long deleteByIds(List<ObjectId> ids) {
+    private void deleteByIds(List<ObjectId> ids) {
         if (ids.isEmpty()) {
-            return 0;
+            return;
         }
         List<DeleteOneModel<Document>> deletes = new ArrayList<>(ids.size());
         ids.forEach(id -> deletes.add(new DeleteOneModel<>(Filters.eq("_id", id))));
-        long deleted = storage.retention().bulkWrite(deletes, new BulkWriteOptions().ordered(false)).getDeletedCount();
-        storage.makeDurable();
-        return deleted;
+        storage.retention().bulkWrite(deletes, new BulkWriteOptions().ordered(false));
     }
 
-    /** Deletes the sink's points with a timestamp before the given epoch second; answers how many. */
+    /** Drops the sink's points with a timestamp before the given epoch second; answers how many. */
     public long deleteOlderThan(String sink, long epochSecond) {
-        long deleted = storage.retention().deleteMany(Filters.and(Filters.eq("sink", sink), Filters.lt("timestamp", epochSecond)))
-                .getDeletedCount();
+        long dropped = 0;
+        for (Document document : storage.retention().find(Filters.and(Filters.eq("sink", sink), Filters.lt("timestamp", epochSecond)))) {
+            RetainedBatch batch = RetainedBatch.of(document);
+            List<MetricSample> kept = batch.samplesFrom(epochSecond);
+            keepOnly(batch, kept);
+            dropped += batch.size() - kept.size();
+        }
         storage.makeDurable();
-        return deleted;
+        return dropped;
     }
 
-    /** Deletes the sink's oldest points beyond the maximum count; answers how many. */
+    /** Drops the sink's points retained first beyond the maximum count; answers how many. */
     public long deleteOldestBeyond(String sink, long maxPoints) {
         long excess = count(sink) - maxPoints;
+        long dropped = 0;
         if (excess <= 0) {
             return 0;
         }
-        List<ObjectId> ids = new ArrayList<>();
-        for (Document document : storage.retention().find(Filters.eq("sink", sink)).sort(OLDEST_FIRST)
-                .limit((int) Math.min(excess, Integer.MAX_VALUE)).projection(new Document("_id", 1))) {
-            ids.add(document.getObjectId("_id"));
+        for (Iterator<ObjectId> oldest = batchIds(sink).iterator(); dropped < excess && oldest.hasNext(); ) {
+            Optional<RetainedBatch> batch = batch(oldest.next());
+            if (batch.isPresent()) {
+                int drop = (int) Math.min(batch.get().size(), excess - dropped);
+                keepOnly(batch.get(), batch.get().samplesAfterTheFirst(drop));
+                dropped += drop;
+            }
         }
-        return deleteByIds(ids);
+        storage.makeDurable();
+        return dropped;
     }
 
+    private void keepOnly(RetainedBatch batch, List<MetricSample> kept) {
+        if (kept.isEmpty()) {
+            deleteByIds(List.of(batch.id()));
+        } else if (kept.size() < batch.size()) {
+            storage.retention().replaceOne(Filters.eq("_id", batch.id()), new RetainedBatch(batch.id(), batch.sink(), kept).toDocument());
+        }
+    }
+
+    /** The points waiting for the sink. */
     public long count(String sink) {
-        return storage.retention().countDocuments(Filters.eq("sink", sink));
+        Document total = storage.retention().aggregate(List.of(Aggregates.match(Filters.eq("sink", sink)),
+                Aggregates.group(null, Accumulators.sum("points", "$count")))).first();
+        return total == null ? 0 : ((Number) total.get("points")).longValue();
     }
 
+    /** One page of the waiting points, one item per point, oldest first. */
     public Page page(int page, int maxResults) {
+        long skip = (long) (page - 1) * maxResults;
+        long total = 0;
         List<jakarta.json.JsonObject> items = new ArrayList<>();
-        for (Document document : storage.retention().find().sort(OLDEST_FIRST)
-                .skip((page - 1) * maxResults).limit(maxResults)) {
-            items.add(DocumentJson.of(document));
+        for (Document document : storage.retention().find().sort(OLDEST_FIRST)) {
+            int count = document.getInteger("count");
+            if (total + count > skip && items.size() < maxResults) {
+                List<Document> points = RetainedBatch.points(document);
+                for (int i = (int) Math.max(0, skip - total); i < count && items.size() < maxResults; i++) {
+                    Document point = new Document("batch_id", document.get("_id")).append("sink", document.get("sink"));
+                    point.putAll(points.get(i));
+                    items.add(DocumentJson.of(point.append("retained_at", document.get("retained_at"))));
+                }
+            }
+            total += count;
         }
-        return new Page(items, page, maxResults, storage.retention().countDocuments());
+        return new Page(items, page, maxResults, total);
     }
 }

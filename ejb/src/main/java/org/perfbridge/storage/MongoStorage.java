@@ -108,6 +108,7 @@ public class MongoStorage {
         try {
             logs().createIndex(Indexes.compoundIndex(Indexes.ascending("host_name", "service_name"), Indexes.descending("last_check")));
             logs().createIndex(Indexes.descending("last_check"));
+            retention().createIndex(Indexes.ascending("sink", "_id"));
             retention().createIndex(Indexes.ascending("sink", "timestamp"));
             indexesCreated = true;
         } catch (MongoException e) {

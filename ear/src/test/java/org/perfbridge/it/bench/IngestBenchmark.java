@@ -42,7 +42,8 @@ public final class IngestBenchmark {
     // On 2 cores the JIT compiles WildFly's request path for over a minute; steady state is what an operator runs.
     static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 60));
     static final String DB = "perfbridge_it";
-    static final List<String> PHASES = List.of(System.getProperty("bench.phases", "raw,single,batch,redelivery,memory").split(","));
+    static final int STEADY_RATE = Integer.getInteger("bench.steady.rate", 1000);
+    static final List<String> PHASES = List.of(System.getProperty("bench.phases", "raw,single,latency,batch,redelivery,memory").split(","));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,6 +77,9 @@ public final class IngestBenchmark {
                 double delivered = awaitDelivered(influx, "single", single.accepted * 2);
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
             }
+            if (PHASES.contains("latency")) {
+                latencyAtSteadyRate(influx, STEADY_RATE, PHASE);
+            }
             if (PHASES.contains("batch")) {
                 Load batch = drive("batch", 100, PHASE);
                 report("100 check results per POST: accepted", "%,.0f check results/s (%.0f%% of the raw store rate)",
@@ -108,6 +112,73 @@ public final class IngestBenchmark {
         }
     }
 
+    /**
+     * One check result per POST at a fixed rate (open loop: each POST has its planned start, and its latency counts
+     * from then, so a slow server cannot hide its backlog), then how long each took from its planned start until
+     * InfluxDB had written its point, seen through an InfluxDB subscription.
+     */
+    void latencyAtSteadyRate(InfluxDbServer influx, int perSecond, Duration duration) throws Exception {
+        String phase = "steady";
+        int total = (int) (perSecond * duration.toSeconds());
+        long[] planned = new long[total];
+        long[] latencies = new long[total];
+        try (InfluxDbArrivals arrivals = new InfluxDbArrivals(influx, DB, "seq", 18999)) {
+            ExecutorService workers = Executors.newFixedThreadPool(2 * CONNECTIONS);
+            AtomicLong next = new AtomicLong();
+            long start = System.nanoTime() + 200_000_000L;
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 2 * CONNECTIONS; w++) {
+                done.add(workers.submit(() -> {
+                    for (int i = (int) next.getAndIncrement(); i < total; i = (int) next.getAndIncrement()) {
+                        planned[i] = start + i * 1_000_000_000L / perSecond;
+                        long wait = planned[i] - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        post(checkResult(phase, i, "seq=" + i + " pl=0%"));
+                        latencies[i] = System.nanoTime() - planned[i];
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+            workers.shutdown();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (arrivals.count() < total && System.nanoTime() < deadline) {
+                sleep(200);
+            }
+            long[] toInflux = new long[total];
+            int missing = 0;
+            for (int i = 0; i < total; i++) {
+                Long arrival = arrivals.arrival(i);
+                toInflux[i] = arrival == null ? Long.MAX_VALUE : arrival - planned[i];
+                missing += arrival == null ? 1 : 0;
+            }
+            Arrays.sort(latencies);
+            Arrays.sort(toInflux);
+            report("steady " + perSecond + " check results/s, 1 per POST: POST latency", "p50 %.1f ms, p99 %.1f ms",
+                    percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
+            report("  POST to point in InfluxDB", "p50 %.1f ms, p99 %.1f ms%s", percentile(toInflux, 50) / 1e6,
+                    percentile(toInflux, 99) / 1e6, missing == 0 ? "" : " (" + missing + " points not seen in 60 s)");
+        }
+    }
+
+    void post(String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(API + "/logcheckresult"))
+                .header("Authorization", AUTH).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    static long percentile(long[] sorted, int percentile) {
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)];
+    }
+
     /** Drives single and batched POSTs for the warm-up time, not measured, and waits until their points are in. */
     void warmUp() throws Exception {
         if (WARMUP.isZero()) {
@@ -125,7 +196,7 @@ public final class IngestBenchmark {
         influx.stop();
         Load retained;
         try {
-            retained = drive("redelivery", 100, Duration.ofSeconds(8));
+            retained = drive("redelivery", 100, Duration.ofSeconds(15));
             awaitRetained(retained.accepted * 2);
         } finally {
             influx.start();
@@ -226,12 +297,7 @@ public final class IngestBenchmark {
                         body.append(']');
                     }
                     long sent = System.nanoTime();
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(API + "/logcheckresult"))
-                            .header("Authorization", AUTH).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 201) {
-                        throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
-                    }
+                    post(body.toString());
                     latencies[n++] = System.nanoTime() - sent;
                 }
                 return Arrays.copyOf(latencies, n);
@@ -277,12 +343,16 @@ public final class IngestBenchmark {
 
     /** 1,000 hosts × 10 services, two perf metrics, every check result of a run at its own timestamp per series. */
     String checkResult(String phase, long n) {
+        return checkResult(phase, n, "rta=0.0" + (n % 90 + 10) + "ms;100;500;0 pl=0%;20;60;0");
+    }
+
+    String checkResult(String phase, long n, String perfData) {
         long host = n % 1000;
         long service = (n / 1000) % 10;
         long round = n / 10_000;
         return "{\"host_name\":\"bench-host-" + host + "\",\"service_name\":\"" + phase + runId + "-" + service
                 + "\",\"state\":\"OK\",\"last_check\":" + (runId - 3600 + round) + ",\"output\":\"PING OK\","
-                + "\"perf_data\":\"rta=0.0" + (n % 90 + 10) + "ms;100;500;0 pl=0%;20;60;0\"}";
+                + "\"perf_data\":\"" + perfData + "\"}";
     }
 
     static long peakRssKiB(WildFlyProcess server) throws IOException {
@@ -312,8 +382,7 @@ public final class IngestBenchmark {
         }
 
         double percentileMs(int percentile) {
-            int index = (int) Math.min(sortedLatencies.length - 1, Math.ceil(percentile / 100.0 * sortedLatencies.length) - 1);
-            return sortedLatencies[Math.max(0, index)] / 1e6;
+            return percentile(sortedLatencies, percentile) / 1e6;
         }
     }
 

@@ -266,7 +266,7 @@ public final class InfluxDbServer {
                 "  log-enabled = false",
                 "",
                 "[subscriber]",
-                "  enabled = false",
+                "  enabled = true",
                 "") + "\n";
     }
 
