@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 mvn -B -q install -DskipTests
 exec mvn -B -q -pl ear exec:java -Dexec.mainClass=org.perfbridge.it.bench.IngestBenchmark -Dexec.classpathScope=test \
     -Dit.crash.wildfly.home="$PWD/ear/target/crash/wildfly" -Dit.work.dir="$PWD/ear/target/bench-work" \
-    -Dit.tls.dir="$PWD/ear/target/it-tls" "$@"
+    -Dit.tls.dir="$PWD/ear/target/it-tls" -Dit.carbon.max_updates_per_second=500 "$@"

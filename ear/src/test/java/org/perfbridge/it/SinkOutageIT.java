@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -33,6 +35,7 @@ class SinkOutageIT extends DeployedPerfbridge {
             assertEquals(CHECKS, TimeseriesServers.carbon().awaitDatapoints("All." + host + ".http.time", first, first + CHECKS, CHECKS, WAIT).size(),
                     "carbon got its points meanwhile");
             assertEquals(0, Store.retainedFor("graphite", host));
+            assertTheApiListsTheWaitingPointsInTheOrderRetained(host, first);
             JsonObject influxStatus = sinkStatus("influxdb");
             assertFalse(influxStatus.getBoolean("reachable"));
             assertFalse(influxStatus.isNull("last_error"));
@@ -74,6 +77,24 @@ class SinkOutageIT extends DeployedPerfbridge {
         assertEquals(expectedTimes(first),
                 carbon.awaitDatapoints("All." + host + ".http.time", first, first + CHECKS, CHECKS, WAIT));
         assertEquals(CHECKS, carbon.awaitDatapoints("All." + host + ".http.size", first, first + CHECKS, CHECKS, WAIT).size());
+    }
+
+    private static void assertTheApiListsTheWaitingPointsInTheOrderRetained(String host, long first) {
+        List<JsonObject> all = Api.get("timeseriesretention", target -> target.queryParam("max_results", 1000)).json()
+                .getJsonArray("_items").getValuesAs(JsonObject.class);
+        List<JsonObject> waiting = all.stream().filter(point -> point.getString("host").equals(host)).toList();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < CHECKS; i++) {
+            expected.add("time@" + (first + i));
+            expected.add("size@" + (first + i));
+        }
+        assertEquals(expected, waiting.stream().map(point -> point.getString("name") + "@" + point.getJsonNumber("timestamp")).toList());
+        assertEquals("influxdb", waiting.get(0).getString("sink"));
+        assertEquals(1000.0, waiting.get(1).getJsonNumber("value").doubleValue());
+
+        JsonObject secondPage = Api.get("timeseriesretention", target -> target.queryParam("max_results", 4).queryParam("page", 2)).json();
+        assertEquals(all.subList(4, 8), secondPage.getJsonArray("_items").getValuesAs(JsonObject.class));
+        assertEquals(all.size(), secondPage.getJsonObject("_meta").getInt("total"));
     }
 
     private static void postChecks(String host, long first) {

@@ -30,12 +30,16 @@ public final class Store {
         return CLIENT.getDatabase("alignak").getCollection("timeseriesretention");
     }
 
-    /** The points of the host waiting for the sink, in all of the sink's retained batches (their points as BSON sequences). */
+    /** The points of the host waiting for the sink, in all of the sink's retained batches (points as BSON sequences, a very large one as a sub-document). */
     public static long retainedFor(String sink, String host) {
         long points = 0;
         for (Document batch : retention().find(Filters.eq("sink", sink))) {
-            for (Binary part : batch.getList("points", Binary.class)) {
-                ByteBuffer bson = ByteBuffer.wrap(part.getData()).order(ByteOrder.LITTLE_ENDIAN);
+            for (Object part : batch.getList("points", Object.class)) {
+                if (part instanceof Document point) {
+                    points += host.equals(point.getString("host")) ? 1 : 0;
+                    continue;
+                }
+                ByteBuffer bson = ByteBuffer.wrap(((Binary) part).getData()).order(ByteOrder.LITTLE_ENDIAN);
                 while (bson.hasRemaining()) {
                     byte[] point = new byte[bson.getInt(bson.position())];
                     bson.get(point);

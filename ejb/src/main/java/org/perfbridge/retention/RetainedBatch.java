@@ -56,8 +56,12 @@ public record RetainedBatch(ObjectId id, String sink, List<MetricSample> samples
     /** The points of a stored batch, decoded, in their order. */
     static List<Document> points(Document document) {
         List<Document> points = new ArrayList<>();
-        for (Binary part : document.getList("points", Binary.class)) {
-            ByteBuffer bson = ByteBuffer.wrap(part.getData()).order(ByteOrder.LITTLE_ENDIAN);
+        for (Object part : document.getList("points", Object.class)) {
+            if (part instanceof Document point) {
+                points.add(point);
+                continue;
+            }
+            ByteBuffer bson = ByteBuffer.wrap(((Binary) part).getData()).order(ByteOrder.LITTLE_ENDIAN);
             while (bson.hasRemaining()) {
                 byte[] point = new byte[bson.getInt(bson.position())];
                 bson.get(point);
@@ -67,22 +71,31 @@ public record RetainedBatch(ObjectId id, String sink, List<MetricSample> samples
         return points;
     }
 
-    /** The points as BSON sequences of at most {@link #MAX_PART_BYTES} each (a larger point alone in its part). */
-    private List<Binary> encodedPoints() {
-        List<Binary> parts = new ArrayList<>();
+    /**
+     * The points as BSON sequences of at most {@link #MAX_PART_BYTES} each; a point larger than that on its own
+     * (labels and names of tens of kilobytes) stays a plain sub-document, which the filter lets through.
+     */
+    private List<Object> encodedPoints() {
+        List<Object> parts = new ArrayList<>();
         ByteArrayOutputStream part = new ByteArrayOutputStream();
         for (MetricSample sample : samples) {
-            RawBsonDocument point = new RawBsonDocument(RetainedPoint.fieldsOf(sample), CODEC);
-            ByteBuffer bytes = point.getByteBuffer().asNIO();
+            Document fields = RetainedPoint.fieldsOf(sample);
+            ByteBuffer bytes = new RawBsonDocument(fields, CODEC).getByteBuffer().asNIO();
             if (part.size() > 0 && part.size() + bytes.remaining() > MAX_PART_BYTES) {
                 parts.add(new Binary(part.toByteArray()));
                 part.reset();
+            }
+            if (bytes.remaining() > MAX_PART_BYTES) {
+                parts.add(fields);
+                continue;
             }
             byte[] copy = new byte[bytes.remaining()];
             bytes.get(copy);
             part.writeBytes(copy);
         }
-        parts.add(new Binary(part.toByteArray()));
+        if (part.size() > 0) {
+            parts.add(new Binary(part.toByteArray()));
+        }
         return parts;
     }
 

@@ -29,8 +29,8 @@ import org.perfbridge.sink.SinkUnavailableException;
 /**
  * Every 60 s (when {@code scheduler.active}), for each enabled sink with retained points: applies the retention
  * bounds, takes the sink's lease (so that of several servers sharing MongoDB only one sends), checks the
- * connection, then sends the retained points oldest first in batches, deleting each batch only once the sink
- * took it. One run at a time: a run still going when the next is due makes the next one skip.
+ * connection, then sends the retained points in the order retained, in batches, deleting each batch only once
+ * the sink took it. One run at a time: a run still going when the next is due makes the next one skip.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -147,7 +147,7 @@ public class RetentionRedelivery {
         return taken;
     }
 
-    /** Drops what is older than the maximum age, then the oldest beyond the maximum count; counted and logged. */
+    /** Drops what is older than the maximum age, then those retained first beyond the maximum count; counted and logged. */
     private void applyBounds(String sink, Settings settings) {
         long maxAgeSeconds = settings.integer(Setting.RETENTION_MAX_AGE_HOURS) * 3600L;
         long tooOld = retention.deleteOlderThan(sink, System.currentTimeMillis() / 1000 - maxAgeSeconds);

@@ -7,11 +7,11 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +30,6 @@ import org.perfbridge.storage.StorageUnavailableException;
  */
 @ApplicationScoped
 public class RetentionStore {
-
-    private static final Bson OLDEST_FIRST = Sorts.ascending("_id");
 
     @Inject
     MongoStorage storage;
@@ -56,8 +54,12 @@ public class RetentionStore {
      * the embedded store would otherwise hold every batch of the sink in memory to sort them.
      */
     public List<ObjectId> batchIds(String sink) {
+        return ids(Filters.eq("sink", sink));
+    }
+
+    private List<ObjectId> ids(Bson filter) {
         List<ObjectId> ids = new ArrayList<>();
-        for (Document document : storage.retention().find(Filters.eq("sink", sink)).projection(Projections.include("_id"))) {
+        for (Document document : storage.retention().find(filter).projection(Projections.include("_id"))) {
             ids.add(document.getObjectId("_id"));
         }
         Collections.sort(ids);
@@ -90,11 +92,13 @@ public class RetentionStore {
     /** Drops the sink's points with a timestamp before the given epoch second; answers how many. */
     public long deleteOlderThan(String sink, long epochSecond) {
         long dropped = 0;
-        for (Document document : storage.retention().find(Filters.and(Filters.eq("sink", sink), Filters.lt("timestamp", epochSecond)))) {
-            RetainedBatch batch = RetainedBatch.of(document);
-            List<MetricSample> kept = batch.samplesFrom(epochSecond);
-            keepOnly(batch, kept);
-            dropped += batch.size() - kept.size();
+        for (ObjectId id : ids(Filters.and(Filters.eq("sink", sink), Filters.lt("timestamp", epochSecond)))) {
+            Optional<RetainedBatch> batch = batch(id);
+            if (batch.isPresent()) {
+                List<MetricSample> kept = batch.get().samplesFrom(epochSecond);
+                keepOnly(batch.get(), kept);
+                dropped += batch.get().size() - kept.size();
+            }
         }
         storage.makeDurable();
         return dropped;
@@ -134,16 +138,20 @@ public class RetentionStore {
         return total == null ? 0 : ((Number) total.get("points")).longValue();
     }
 
-    /** One page of the waiting points, one item per point, oldest first. */
+    /** One page of the waiting points, one item per point, oldest first; only the batches of the page are read whole. */
     public Page page(int page, int maxResults) {
         long skip = (long) (page - 1) * maxResults;
         long total = 0;
+        List<Document> batches = new ArrayList<>();
+        storage.retention().find().projection(Projections.include("_id", "count")).into(batches);
+        batches.sort(Comparator.comparing(batch -> batch.getObjectId("_id")));
         List<jakarta.json.JsonObject> items = new ArrayList<>();
-        for (Document document : storage.retention().find().sort(OLDEST_FIRST)) {
-            int count = document.getInteger("count");
+        for (Document batch : batches) {
+            int count = batch.getInteger("count");
             if (total + count > skip && items.size() < maxResults) {
-                List<Document> points = RetainedBatch.points(document);
-                for (int i = (int) Math.max(0, skip - total); i < count && items.size() < maxResults; i++) {
+                Document document = storage.retention().find(Filters.eq("_id", batch.get("_id"))).first();
+                List<Document> points = document == null ? List.of() : RetainedBatch.points(document);
+                for (int i = (int) Math.max(0, skip - total); i < points.size() && items.size() < maxResults; i++) {
                     Document point = new Document("batch_id", document.get("_id")).append("sink", document.get("sink"));
                     point.putAll(points.get(i));
                     items.add(DocumentJson.of(point.append("retained_at", document.get("retained_at"))));

@@ -80,6 +80,20 @@ class RetainedBatchTest {
     }
 
     @Test
+    void aPointTooLargeForOnePartStaysAPlainSubDocumentBetweenTheOthers() {
+        MetricSample huge = new MetricSample("All", "h".repeat(40_000), "s".repeat(40_000), 7L,
+                new PerfMetric("m".repeat(40_000), 1.0, null, null, null, null, null));
+        List<MetricSample> samples = List.of(sample(1), huge, sample(3));
+        RetainedBatch batch = new RetainedBatch(new ObjectId(), "influxdb", samples);
+
+        Document stored = new RawBsonDocument(batch.toDocument(), new DocumentCodec()).decode(new DocumentCodec());
+
+        assertEquals(List.of(Binary.class, Document.class, Binary.class),
+                stored.getList("points", Object.class).stream().map(Object::getClass).toList());
+        assertEquals(samples, RetainedBatch.of(stored).samples());
+    }
+
+    @Test
     void keepsThePointsFromATimestampOn() {
         RetainedBatch batch = new RetainedBatch(new ObjectId(), "influxdb", samples(10, 40, 20, 30));
 

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.perfbridge.it.support.InfluxDbServer;
 
@@ -19,6 +20,7 @@ final class InfluxDbArrivals implements AutoCloseable {
 
     private final Map<Long, Long> arrivalNanos = new ConcurrentHashMap<>();
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private final InfluxDbServer influx;
     private final String database;
     private final String measurementPrefix;
@@ -28,7 +30,7 @@ final class InfluxDbArrivals implements AutoCloseable {
         this.database = database;
         this.measurementPrefix = measurement + ",";
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(threads);
         server.createContext("/", exchange -> {
             long now = System.nanoTime();
             try (InputStream body = exchange.getRequestBody()) {
@@ -67,5 +69,6 @@ final class InfluxDbArrivals implements AutoCloseable {
     public void close() throws IOException {
         influx.execute("DROP SUBSCRIPTION \"bench\" ON \"" + database + "\".\"autogen\"");
         server.stop(0);
+        threads.shutdownNow();
     }
 }

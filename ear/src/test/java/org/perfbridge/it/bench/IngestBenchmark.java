@@ -42,7 +42,7 @@ public final class IngestBenchmark {
     // On 2 cores the JIT compiles WildFly's request path for over a minute; steady state is what an operator runs.
     static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 60));
     static final String DB = "perfbridge_it";
-    static final int STEADY_RATE = Integer.getInteger("bench.steady.rate", 1000);
+    static final List<String> STEADY_RATES = List.of(System.getProperty("bench.steady.rates", "1000").split(","));
     static final List<String> PHASES = List.of(System.getProperty("bench.phases", "raw,single,latency,batch,redelivery,memory").split(","));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -50,7 +50,13 @@ public final class IngestBenchmark {
     private final long runId = System.currentTimeMillis() / 1000;
 
     public static void main(String[] args) throws Exception {
-        new IngestBenchmark().run();
+        try {
+            new IngestBenchmark().run();
+        } catch (Exception | Error e) {
+            // exec:java would wait for the load threads before printing this
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -78,7 +84,9 @@ public final class IngestBenchmark {
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
             }
             if (PHASES.contains("latency")) {
-                latencyAtSteadyRate(influx, STEADY_RATE, PHASE);
+                for (String rate : STEADY_RATES) {
+                    latencyAtSteadyRate(influx, Integer.parseInt(rate), PHASE);
+                }
             }
             if (PHASES.contains("batch")) {
                 Load batch = drive("batch", 100, PHASE);
@@ -92,15 +100,18 @@ public final class IngestBenchmark {
                 report("redelivery once InfluxDB is back", "%,.0f points/s", redelivery);
             }
             report("peak RSS of WildFly (durable runs)", "%,d MiB", peakRssKiB(server) / 1024);
+            reportSinkCounters();
             if (PHASES.contains("memory")) {
                 server.stop();
                 setServerProperty(home, "mongo.embedded.in_memory", "true");
                 try {
                     server.start(Duration.ofMinutes(2));
+                    warmUp();
                     Load inMemory = drive("memory", 100, PHASE);
                     report("100 per POST, in-memory store (NOT durable): accepted", "%,.0f check results/s", inMemory.perSecond());
                     awaitDelivered(influx, "memory", inMemory.accepted * 2);
                     report("peak RSS of WildFly (in-memory run)", "%,d MiB", peakRssKiB(server) / 1024);
+                    reportSinkCounters();
                     server.stop();
                 } finally {
                     setServerProperty(home, "mongo.embedded.in_memory", "false");
@@ -118,7 +129,7 @@ public final class IngestBenchmark {
      * InfluxDB had written its point, seen through an InfluxDB subscription.
      */
     void latencyAtSteadyRate(InfluxDbServer influx, int perSecond, Duration duration) throws Exception {
-        String phase = "steady";
+        String phase = "steady" + perSecond;
         int total = (int) (perSecond * duration.toSeconds());
         long[] planned = new long[total];
         long[] latencies = new long[total];
@@ -215,6 +226,20 @@ public final class IngestBenchmark {
         return points / seconds;
     }
 
+    /** What each sink took since the server started (carbon: counted once it closed the connection after reading). */
+    void reportSinkCounters() throws Exception {
+        String status = http.send(HttpRequest.newBuilder(URI.create(API + "/status")).header("Authorization", AUTH).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String sink : List.of("graphite", "influxdb")) {
+            java.util.regex.Matcher counters = java.util.regex.Pattern.compile("\"name\":\"" + sink
+                    + "\".*?\"points_delivered\":(\\d+).*?\"retention_count\":(\\d+)").matcher(status);
+            if (counters.find()) {
+                report("  " + sink + ": points delivered since start, still retained", "%,d, %s",
+                        Long.parseLong(counters.group(1)), counters.group(2));
+            }
+        }
+    }
+
     void awaitRetained(long points) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
@@ -242,9 +267,10 @@ public final class IngestBenchmark {
                 "end-if",
                 "stop-embedded-server", ""));
         Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (cli.waitFor() != 0) {
-            throw new IllegalStateException("jboss-cli could not set " + name);
+            throw new IllegalStateException("jboss-cli could not set " + name + ": " + output);
         }
     }
 
