@@ -5,7 +5,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -230,31 +234,34 @@ public final class IngestBenchmark {
 
     /** What each sink took since the server started (carbon: counted once it closed the connection after reading). */
     void reportSinkCounters() throws Exception {
-        String status = http.send(HttpRequest.newBuilder(URI.create(API + "/status")).header("Authorization", AUTH).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
         for (String sink : List.of("graphite", "influxdb")) {
-            java.util.regex.Matcher counters = java.util.regex.Pattern.compile("\"name\":\"" + sink
-                    + "\".*?\"points_delivered\":(\\d+).*?\"retention_count\":(\\d+)").matcher(status);
-            if (counters.find()) {
-                report("  " + sink + ": points delivered since start, still retained", "%,d, %s",
-                        Long.parseLong(counters.group(1)), counters.group(2));
-            }
+            JsonObject status = sinkStatus(sink);
+            report("  " + sink + ": points delivered since start, still retained", "%,d, %s",
+                    status.getJsonNumber("points_delivered").longValue(), status.get("retention_count"));
         }
     }
 
     void awaitRetained(long points) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(API + "/status")).header("Authorization", AUTH)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            java.util.regex.Matcher count = java.util.regex.Pattern
-                    .compile("\"name\":\"influxdb\".*?\"retention_count\":(\\d+)").matcher(status.body());
-            if (count.find() && Long.parseLong(count.group(1)) >= points) {
+            JsonObject influxdb = sinkStatus("influxdb");
+            if (!influxdb.isNull("retention_count") && influxdb.getJsonNumber("retention_count").longValue() >= points) {
                 return;
             }
             sleep(500);
         }
         throw new IllegalStateException("points not retained in time");
+    }
+
+    /** The sink's part of {@code GET /api/status}. */
+    JsonObject sinkStatus(String sink) throws IOException, InterruptedException {
+        String body = http.send(HttpRequest.newBuilder(URI.create(API + "/status")).header("Authorization", AUTH).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject().getJsonArray("sinks").getValuesAs(JsonObject.class).stream()
+                    .filter(status -> status.getString("name").equals(sink)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no sink " + sink + " in the status: " + body));
+        }
     }
 
     /** Changes a setting in the server's configuration, offline through the CLI's embedded server (it is stopped). */
