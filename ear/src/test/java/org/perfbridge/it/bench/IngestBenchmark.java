@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
+import org.perfbridge.it.support.CarbonServer;
+import org.perfbridge.it.support.Icinga2Server;
 import org.perfbridge.it.support.InfluxDbServer;
 import org.perfbridge.it.support.TimeseriesServers;
 import org.perfbridge.it.support.WildFlyProcess;
@@ -48,7 +50,8 @@ public final class IngestBenchmark {
     static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 240));
     static final String DB = "perfbridge_it";
     static final List<String> STEADY_RATES = List.of(System.getProperty("bench.steady.rates", "1000").split(","));
-    static final List<String> PHASES = List.of(System.getProperty("bench.phases", "raw,single,latency,batch,redelivery,memory").split(","));
+    static final List<String> PHASES = List.of(System.getProperty("bench.phases", "raw,icinga,single,latency,batch,redelivery,memory").split(","));
+    static final String ICINGA_DB = "icinga_bench";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -80,10 +83,15 @@ public final class IngestBenchmark {
                 rawBulk = rawEmbeddedBulkInsertRate();
                 report("embedded store, raw insertMany of 100 documents (driver)", "%,.0f documents/s", rawBulk);
             }
+            double icinga = Double.NaN;
+            if (PHASES.contains("icinga")) {
+                icinga = icingaSideBySide(influx, home.getParent().resolve("icinga2"));
+            }
             warmUp();
             if (PHASES.contains("single")) {
                 Load single = drive("single", 1, PHASE);
-                report("1 check result per POST, " + CONNECTIONS + " connections: accepted", "%,.0f check results/s", single.perSecond());
+                report("1 check result per POST, " + CONNECTIONS + " connections: accepted", "%,.0f check results/s%s", single.perSecond(),
+                        Double.isNaN(icinga) ? "" : String.format(Locale.ROOT, " (%.2f× Icinga 2)", single.perSecond() / icinga));
                 report("  POST latency", "p50 %.1f ms, p99 %.1f ms", single.percentileMs(50), single.percentileMs(99));
                 double delivered = awaitDelivered(influx, "single", single.accepted * 2);
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
@@ -194,6 +202,78 @@ public final class IngestBenchmark {
     static long percentile(long[] sorted, int percentile) {
         int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100.0 * sorted.length) - 1);
         return sorted[Math.max(0, index)];
+    }
+
+    /**
+     * The peer on the same load, before perfbridge is loaded (WildFly idles meanwhile): Icinga 2 from Debian takes
+     * one check result per POST on its REST API (HTTPS: it has no plain HTTP) for 10 s unmeasured, then for the
+     * phase time; its points are counted in InfluxDB and by carbon's own received-points counter. Answers the
+     * accepted check results per second.
+     */
+    double icingaSideBySide(InfluxDbServer influx, Path workDir) throws Exception {
+        influx.execute("DROP DATABASE " + ICINGA_DB);
+        influx.createDatabase(ICINGA_DB);
+        Icinga2Server icinga = new Icinga2Server(workDir, 15665, ICINGA_DB);
+        icinga.start();
+        try {
+            HttpClient tls = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                    .sslContext(icinga.clientTrustingItsCa()).build();
+            long carbonFrom = System.currentTimeMillis() / 1000;
+            Load warm = drive(1, Duration.ofSeconds(10), (first, count) -> postToIcinga(tls, icinga, first, runId - 7200));
+            long measuredFrom = runId - 3600;
+            Load load = drive(1, PHASE, (first, count) -> postToIcinga(tls, icinga, first, measuredFrom));
+            report("Icinga 2 " + icingaVersion() + ", 1 per POST, " + CONNECTIONS + " connections (HTTPS): accepted",
+                    "%,.0f check results/s", load.perSecond());
+            report("  POST latency", "p50 %.1f ms, p99 %.1f ms", load.percentileMs(50), load.percentileMs(99));
+            long expected = load.accepted * 2;
+            String measured = "SELECT count(value) FROM passive WHERE time >= " + measuredFrom + "s";
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            long inInflux = 0;
+            while ((inInflux = influxCount(influx, ICINGA_DB, measured)) < expected && System.nanoTime() < deadline) {
+                sleep(500);
+            }
+            report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s, %,d of %,d points",
+                    inInflux / seconds(System.nanoTime() - load.started), inInflux, expected);
+            long sentToCarbon = (warm.accepted + load.accepted) * 2;
+            CarbonServer carbon = TimeseriesServers.carbon();
+            long received = 0;
+            deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while ((received = carbon.metricsReceived(carbonFrom, Long.MAX_VALUE / 2)) < sentToCarbon && System.nanoTime() < deadline) {
+                sleep(2000);
+            }
+            report("  points carbon received (its metricsReceived, warm-up included)", "%,d of %,d", received, sentToCarbon);
+            return load.perSecond();
+        } finally {
+            icinga.stop();
+        }
+    }
+
+    void postToIcinga(HttpClient tls, Icinga2Server icinga, long n, long firstTimestamp) throws IOException, InterruptedException {
+        String body = "{\"type\":\"Service\",\"service\":\"bench-host-" + n % 1000 + "!svc-" + (n / 1000) % 10
+                + "\",\"exit_status\":0,\"plugin_output\":\"PING OK\",\"performance_data\":[\"rta=0.0" + (n % 90 + 10)
+                + "ms;100;500;0\",\"pl=0%;20;60;0\"],\"execution_start\":" + (firstTimestamp + n / 10_000)
+                + ",\"execution_end\":" + (firstTimestamp + n / 10_000) + "}";
+        HttpResponse<String> response = tls.send(HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + icinga.apiPort() + "/v1/actions/process-check-result"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (Icinga2Server.USER + ":" + Icinga2Server.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Icinga 2 answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    static String icingaVersion() throws IOException {
+        Process version = new ProcessBuilder("icinga2", "--version").redirectErrorStream(true).start();
+        String first = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        int at = first.indexOf("version: ");
+        return at < 0 ? first : first.substring(at + 9).replace(")", "");
+    }
+
+    static long influxCount(InfluxDbServer influx, String database, String query) {
+        List<List<Object>> rows = influx.query(database, query);
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0).get(1)).longValue();
     }
 
     /** Drives single and batched POSTs for the warm-up time, not measured, and waits until their points are in. */
@@ -324,6 +404,22 @@ public final class IngestBenchmark {
     }
 
     Load drive(String phase, int perPost, Duration duration) throws Exception {
+        return drive(perPost, duration, (first, count) -> {
+            StringBuilder body = new StringBuilder(perPost == 1 ? "" : "[");
+            for (int i = 0; i < perPost; i++) {
+                body.append(i == 0 ? "" : ",").append(checkResult(phase, first + i));
+            }
+            post(perPost == 1 ? body.toString() : body.append(']').toString());
+        });
+    }
+
+    /** One POST of the check results numbered {@code first} to {@code first + count - 1}. */
+    interface Post {
+        void send(long first, int count) throws Exception;
+    }
+
+    /** {@link #CONNECTIONS} threads, each POSTing as fast as it is answered, for the duration. */
+    Load drive(int perPost, Duration duration, Post post) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(CONNECTIONS);
         AtomicLong sequence = new AtomicLong();
         long started = System.nanoTime();
@@ -334,15 +430,9 @@ public final class IngestBenchmark {
                 long[] latencies = new long[1 << 20];
                 int n = 0;
                 while (System.nanoTime() < end && n < latencies.length) {
-                    StringBuilder body = new StringBuilder(perPost == 1 ? "" : "[");
-                    for (int i = 0; i < perPost; i++) {
-                        body.append(i == 0 ? "" : ",").append(checkResult(phase, sequence.getAndIncrement()));
-                    }
-                    if (perPost > 1) {
-                        body.append(']');
-                    }
+                    long first = sequence.getAndAdd(perPost);
                     long sent = System.nanoTime();
-                    post(body.toString());
+                    post.send(first, perPost);
                     latencies[n++] = System.nanoTime() - sent;
                 }
                 return Arrays.copyOf(latencies, n);
@@ -379,9 +469,7 @@ public final class IngestBenchmark {
     long countPoints(InfluxDbServer influx, String phase) {
         long total = 0;
         for (String measurement : List.of("rta", "pl")) {
-            List<List<Object>> rows = influx.query(DB, "SELECT count(value) FROM " + measurement
-                    + " WHERE service =~ /^" + phase + runId + "-/");
-            total += rows.isEmpty() ? 0 : ((Number) rows.get(0).get(1)).longValue();
+            total += influxCount(influx, DB, "SELECT count(value) FROM " + measurement + " WHERE service =~ /^" + phase + runId + "-/");
         }
         return total;
     }
@@ -414,9 +502,11 @@ public final class IngestBenchmark {
         final long accepted;
         final long elapsedNanos;
         final long[] sortedLatencies;
+        final long started;
 
         Load(long accepted, long elapsedNanos, long[] sortedLatencies, long started) {
             this.accepted = accepted;
+            this.started = started;
             this.elapsedNanos = elapsedNanos;
             this.sortedLatencies = sortedLatencies;
             lastPhaseStart = started;

@@ -274,8 +274,8 @@ public final class CarbonServer {
                 "WHISPER_FALLOCATE_CREATE = False",
                 // default would try to POST every new metric to graphite-web at 127.0.0.1:80 (and log errors)
                 "ENABLE_TAGS = False",
-                // no carbon.agents.* self-metrics in the whisper dir
-                "CARBON_METRIC_INTERVAL = 0",
+                // no carbon.agents.* self-metrics in the whisper dir, unless asked for (the benchmark counts a peer's points)
+                "CARBON_METRIC_INTERVAL = " + System.getProperty("it.carbon.metric_interval", "0"),
                 "ENABLE_MANHOLE = False",
                 "ENABLE_AMQP = False",
                 "LOG_LISTENER_CONN_SUCCESS = False",
@@ -365,6 +365,16 @@ public final class CarbonServer {
             state.put(dir, "walk failed " + System.nanoTime()); // counts as a change; retried
         }
         return state;
+    }
+
+    /**
+     * How many datapoints carbon's receivers took from {@code fromEpochSec} to {@code untilEpochSec}, from its own
+     * {@code carbon.agents.*.metricsReceived} counter; needs {@code -Dit.carbon.metric_interval} (seconds) set.
+     */
+    public long metricsReceived(long fromEpochSec, long untilEpochSec) {
+        return metricPaths().stream().filter(path -> path.startsWith("carbon.agents.") && path.endsWith(".metricsReceived"))
+                .mapToLong(path -> fetch(path, fromEpochSec, untilEpochSec).values().stream().mapToLong(Double::longValue).sum())
+                .sum();
     }
 
     /** {@code a.b.c} -&gt; {@code <whisperDir>/a/b/c.wsp} */
