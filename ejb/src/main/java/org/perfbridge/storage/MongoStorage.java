@@ -8,7 +8,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -41,7 +40,7 @@ public class MongoStorage {
     private static final Logger LOG = Logger.getLogger(MongoStorage.class.getName());
 
     private MongoServer embeddedServer;
-    private H2Backend embeddedBackend;
+    private EmbeddedH2Backend embeddedBackend;
     private MongoClient client;
     private com.mongodb.client.MongoDatabase database;
     private volatile boolean indexesCreated;
@@ -69,7 +68,7 @@ public class MongoStorage {
         if (inMemory) {
             LOG.warning("perfbridge keeps its logs and retention IN MEMORY (mongo.embedded.in_memory): NOT DURABLE, "
                     + "everything is lost when the server stops. For development and benchmarks only.");
-            embeddedBackend = H2Backend.inMemory();
+            embeddedBackend = EmbeddedH2Backend.inMemory();
             return bindEmbedded(port, "in memory");
         }
         Path directory = Path.of(System.getProperty("jboss.server.data.dir", "data"), "perfbridge");
@@ -79,7 +78,7 @@ public class MongoStorage {
             throw new IllegalStateException("cannot create " + directory + " for the embedded MongoDB", e);
         }
         Path file = directory.resolve("mongo.mv");
-        embeddedBackend = new H2Backend(file.toString());
+        embeddedBackend = EmbeddedH2Backend.inFile(file);
         return bindEmbedded(port, "H2 file " + file);
     }
 

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -33,6 +32,7 @@ import org.perfbridge.it.support.Icinga2Server;
 import org.perfbridge.it.support.InfluxDbServer;
 import org.perfbridge.it.support.TimeseriesServers;
 import org.perfbridge.it.support.WildFlyProcess;
+import org.perfbridge.storage.EmbeddedH2Backend;
 
 /**
  * The load benchmark of issue "Performance" (not a test): starts the real carbon and InfluxDB and a WildFly with
@@ -364,13 +364,14 @@ public final class IngestBenchmark {
     }
 
     /**
-     * The rate the embedded store takes the same documents at, through the driver, without perfbridge: 10 s to warm
+     * The rate the embedded store (perfbridge's, with its index key order) takes the same documents at, through the
+     * driver, without perfbridge: 10 s to warm
      * the JIT up, then 10 s measured.
      */
     double rawEmbeddedBulkInsertRate() throws IOException {
         Path file = Files.createTempFile("bench-raw", ".mv");
         Files.delete(file);
-        H2Backend backend = new H2Backend(file.toString());
+        EmbeddedH2Backend backend = EmbeddedH2Backend.inFile(file);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 27501);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:27501")) {
@@ -385,7 +386,7 @@ public final class IngestBenchmark {
         }
     }
 
-    private int insertBatchesOf100(MongoCollection<Document> logs, H2Backend backend, String phase, Duration duration) {
+    private int insertBatchesOf100(MongoCollection<Document> logs, EmbeddedH2Backend backend, String phase, Duration duration) {
         int total = 0;
         long started = System.nanoTime();
         while (System.nanoTime() - started < duration.toNanos()) {
