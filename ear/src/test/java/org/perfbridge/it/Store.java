@@ -1,11 +1,14 @@
 package org.perfbridge.it;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.types.Binary;
@@ -13,7 +16,12 @@ import org.bson.types.Binary;
 /** Reads perfbridge's MongoDB directly (the embedded one of the test server, on the port test-settings.cli gives it). */
 public final class Store {
 
-    private static final MongoClient CLIENT = MongoClients.create(System.getProperty("it.mongo.uri", "mongodb://127.0.0.1:27118"));
+    // Each test class redeploys perfbridge, which restarts the embedded server. mongo-java-server's shutdown once left
+    // a pooled connection of this client open with nobody reading it, and a count waited on it for 50 minutes.
+    // With a read timeout the driver drops that connection and retries the read on a new one.
+    private static final MongoClient CLIENT = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(System.getProperty("it.mongo.uri", "mongodb://127.0.0.1:27118")))
+            .applyToSocketSettings(socket -> socket.readTimeout(20, TimeUnit.SECONDS)).build());
 
     private Store() {
     }
