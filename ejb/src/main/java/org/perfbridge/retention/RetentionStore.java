@@ -68,7 +68,11 @@ public class RetentionStore {
 
     /** The batch with the id, if it is still retained. */
     public Optional<RetainedBatch> batch(ObjectId id) {
-        return Optional.ofNullable(storage.retention().find(Filters.eq("_id", id)).first()).map(RetainedBatch::of);
+        return Optional.ofNullable(document(id)).map(RetainedBatch::of);
+    }
+
+    private Document document(ObjectId id) {
+        return storage.retention().find(Filters.eq("_id", id)).first();
     }
 
     public void delete(List<RetainedBatch> batches) {
@@ -149,7 +153,7 @@ public class RetentionStore {
         for (Document batch : batches) {
             int count = batch.getInteger("count");
             if (total + count > skip && items.size() < maxResults) {
-                Document document = storage.retention().find(Filters.eq("_id", batch.get("_id"))).first();
+                Document document = document(batch.getObjectId("_id"));
                 List<Document> points = document == null ? List.of() : RetainedBatch.points(document);
                 for (int i = (int) Math.max(0, skip - total); i < points.size() && items.size() < maxResults; i++) {
                     Document point = new Document("batch_id", document.get("_id")).append("sink", document.get("sink"));

@@ -1,8 +1,12 @@
 package org.perfbridge.storage;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.nio.file.Path;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -38,12 +42,12 @@ public final class EmbeddedH2Backend extends H2Backend {
         return new Database(databaseName, store, this);
     }
 
-    static void openIndexMap(MVStore store, String mapName) {
+    private static void openIndexMap(MVStore store, String mapName) {
         store.openMap(mapName, new MVMap.Builder<Object, Object>().keyType(new IndexKeyOrder()));
     }
 
     /** Opens each new index's map the same way; the ones that exist are open already when its constructor reads them. */
-    private static final class Database extends de.bwaldvogel.mongo.backend.h2.H2Database {
+    private static final class Database extends H2Database {
         private final MVStore store;
 
         Database(String name, MVStore store, EmbeddedH2Backend backend) {
@@ -52,8 +56,7 @@ public final class EmbeddedH2Backend extends H2Backend {
         }
 
         @Override
-        protected de.bwaldvogel.mongo.backend.Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
-                java.util.List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             // null while the superclass constructor opens the indexes that exist: openOrCreateDatabase opened those
             if (store != null) {
                 openIndexMap(store, getFullCollectionNamespace(collectionName) + INDEX_MAP_MARKER + indexName);

@@ -171,10 +171,7 @@ public final class IngestBenchmark {
                 each.get();
             }
             workers.shutdown();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (arrivals.count() < total && System.nanoTime() < deadline) {
-                sleep(200);
-            }
+            awaitCount(arrivals::count, total, Duration.ofSeconds(60), 200);
             long[] toInflux = new long[total];
             int missing = 0;
             for (int i = 0; i < total; i++) {
@@ -228,20 +225,12 @@ public final class IngestBenchmark {
             report("  POST latency", "p50 %.1f ms, p99 %.1f ms", load.percentileMs(50), load.percentileMs(99));
             long expected = load.accepted * 2;
             String measured = "SELECT count(value) FROM passive WHERE time >= " + measuredFrom + "s";
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            long inInflux = 0;
-            while ((inInflux = influxCount(influx, ICINGA_DB, measured)) < expected && System.nanoTime() < deadline) {
-                sleep(500);
-            }
+            long inInflux = awaitCount(() -> influxCount(influx, ICINGA_DB, measured), expected, Duration.ofMinutes(3), 500);
             report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s, %,d of %,d points",
                     inInflux / seconds(System.nanoTime() - load.started), inInflux, expected);
             long sentToCarbon = (warm.accepted + load.accepted) * 2;
             CarbonServer carbon = TimeseriesServers.carbon();
-            long received = 0;
-            deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while ((received = carbon.metricsReceived(carbonFrom, Long.MAX_VALUE / 2)) < sentToCarbon && System.nanoTime() < deadline) {
-                sleep(2000);
-            }
+            long received = awaitCount(() -> carbon.metricsReceived(carbonFrom, Long.MAX_VALUE / 2), sentToCarbon, Duration.ofMinutes(2), 2000);
             report("  points carbon received (its metricsReceived, warm-up included)", "%,d of %,d", received, sentToCarbon);
             return load.perSecond();
         } finally {
@@ -338,15 +327,29 @@ public final class IngestBenchmark {
     }
 
     void awaitRetained(long points) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
+        long retained = awaitCount(() -> {
             JsonObject influxdb = sinkStatus("influxdb");
-            if (!influxdb.isNull("retention_count") && influxdb.getJsonNumber("retention_count").longValue() >= points) {
-                return;
-            }
-            sleep(500);
+            return influxdb.isNull("retention_count") ? 0 : influxdb.getJsonNumber("retention_count").longValue();
+        }, points, Duration.ofMinutes(3), 500);
+        if (retained < points) {
+            throw new IllegalStateException("points not retained in time");
         }
-        throw new IllegalStateException("points not retained in time");
+    }
+
+    /** Something the benchmark waits for to reach a number. */
+    interface Count {
+        long get() throws Exception;
+    }
+
+    /** Reads the count every {@code pollMillis} until it reaches {@code expected} or the time is up; answers the last. */
+    static long awaitCount(Count count, long expected, Duration atMost, long pollMillis) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        long found = count.get();
+        while (found < expected && System.nanoTime() < deadline) {
+            sleep(pollMillis);
+            found = count.get();
+        }
+        return found;
     }
 
     /** The sink's part of {@code GET /api/status}. */
@@ -467,16 +470,11 @@ public final class IngestBenchmark {
     }
 
     /** Waits until InfluxDB holds the expected points of the phase; answers points per second since the phase began. */
-    double awaitDelivered(InfluxDbServer influx, String phase, long expectedPoints) {
+    double awaitDelivered(InfluxDbServer influx, String phase, long expectedPoints) throws Exception {
         long started = lastPhaseStart;
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        long found = 0;
-        while (System.nanoTime() < deadline) {
-            found = countPoints(influx, phase);
-            if (found >= expectedPoints) {
-                return found / seconds(System.nanoTime() - started);
-            }
-            sleep(500);
+        long found = awaitCount(() -> countPoints(influx, phase), expectedPoints, Duration.ofMinutes(5), 500);
+        if (found >= expectedPoints) {
+            return found / seconds(System.nanoTime() - started);
         }
         throw new IllegalStateException("only " + found + " of " + expectedPoints + " points of " + phase + " reached InfluxDB");
     }

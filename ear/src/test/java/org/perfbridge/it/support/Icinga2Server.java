@@ -50,6 +50,11 @@ public final class Icinga2Server {
         return workDir.resolve("icinga2.conf");
     }
 
+    /** Our own record of the daemon's PID, for a later run to stop it should this JVM die first. */
+    private Path pidFile() {
+        return workDir.resolve("icinga2.child.pid");
+    }
+
     private Path logFile() {
         return workDir.resolve("icinga2.out");
     }
@@ -60,7 +65,7 @@ public final class Icinga2Server {
             return;
         }
         try {
-            ProcessSupport.stopStaleProcess(workDir.resolve("icinga2.child.pid"), configFile().toString());
+            ProcessSupport.stopStaleProcess(pidFile(), configFile().toString());
             ProcessSupport.requirePortsFree("icinga2", new String[] {"API"}, new int[] {apiPort});
             ProcessSupport.deleteTree(workDir);
             for (String dir : List.of("lib/certs", "log", "cache", "spool", "run")) {
@@ -84,7 +89,7 @@ public final class Icinga2Server {
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(logFile().toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
-            ProcessSupport.writePidFile(workDir.resolve("icinga2.child.pid"), process.pid());
+            ProcessSupport.writePidFile(pidFile(), process.pid());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start icinga2 in " + workDir, e);
         }
