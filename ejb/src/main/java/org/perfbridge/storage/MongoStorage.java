@@ -15,6 +15,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +29,13 @@ import org.perfbridge.config.Settings;
 /**
  * The MongoDB database perfbridge keeps its logs and retention in. With {@code mongo.uri} empty it starts the
  * embedded mongo-java-server (H2 file under the server's data dir) on 127.0.0.1 and talks to it through the
- * normal driver, so a real MongoDB works unchanged by setting the URI.
+ * normal driver, so a real MongoDB works unchanged by setting the URI. MongoDB takes no part in JTA transactions,
+ * so its calls start none (the group commit calls it for every group).
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MongoStorage {
 
     public static final String LOGS = "logcheckresult";

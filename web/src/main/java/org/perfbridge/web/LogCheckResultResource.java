@@ -3,7 +3,7 @@ package org.perfbridge.web;
 import static org.perfbridge.json.JsonFactory.JSON;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +30,7 @@ import org.perfbridge.ingest.CheckResultReader;
 import org.perfbridge.ingest.InputLimits;
 
 /** {@code /api/logcheckresult}: check results in (one object or an array), the stored log out. */
-@RequestScoped
+@ApplicationScoped
 @Path("logcheckresult")
 @Produces(MediaType.APPLICATION_JSON)
 public class LogCheckResultResource {

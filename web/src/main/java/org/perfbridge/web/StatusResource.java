@@ -1,7 +1,7 @@
 package org.perfbridge.web;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.perfbridge.status.StatusReport;
 
 /** {@code /api/status}: sinks, retention and queue depth. */
-@RequestScoped
+@ApplicationScoped
 @Path("status")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {

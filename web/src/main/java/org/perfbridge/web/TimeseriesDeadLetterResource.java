@@ -1,7 +1,7 @@
 package org.perfbridge.web;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.perfbridge.retention.DeadLetterStore;
 
 /** {@code /api/timeseriesdeadletter}: the points a sink refused for good, newest first, with the reason. */
-@RequestScoped
+@ApplicationScoped
 @Path("timeseriesdeadletter")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimeseriesDeadLetterResource {

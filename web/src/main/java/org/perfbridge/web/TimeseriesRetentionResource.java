@@ -3,7 +3,7 @@ package org.perfbridge.web;
 import static org.perfbridge.json.JsonFactory.JSON;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import org.perfbridge.retention.RetentionRedelivery;
 import org.perfbridge.retention.RetentionStore;
 
 /** {@code /api/timeseriesretention}: the points waiting for a sink, and redelivery on demand. */
-@RequestScoped
+@ApplicationScoped
 @Path("timeseriesretention")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimeseriesRetentionResource {
