@@ -72,11 +72,11 @@ public final class IngestBenchmark {
 
     void run() throws Exception {
         Path home = Path.of(System.getProperty("it.crash.wildfly.home"));
-        deleteRecursively(home.resolve("standalone/data/perfbridge"));
+        WildFlyProcess server = new WildFlyProcess(home, URI.create(API + "/status"));
+        server.deleteEmbeddedStore();
         InfluxDbServer influx = influx();
         influx.createDatabase(DB);
         TimeseriesServers.carbon();
-        WildFlyProcess server = new WildFlyProcess(home, URI.create(API + "/status"));
         server.start(Duration.ofMinutes(2));
         try {
             report("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
@@ -549,17 +549,6 @@ public final class IngestBenchmark {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
