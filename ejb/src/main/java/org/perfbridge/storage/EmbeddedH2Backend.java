@@ -18,7 +18,8 @@ public final class EmbeddedH2Backend extends H2Backend {
 
     private static final String INDEX_MAP_MARKER = "._index_";
 
-    private EmbeddedH2Backend(MVStore store) {
+    /** Over a store opened with other options than the defaults; for the store benchmark. */
+    EmbeddedH2Backend(MVStore store) {
         super(store);
     }
 
