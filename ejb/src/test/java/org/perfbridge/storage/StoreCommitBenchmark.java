@@ -68,12 +68,8 @@ public final class StoreCommitBenchmark {
                 }
                 if (commits == commitNanos.length || stored >= total) {
                     report(stored, commits * perCommit, System.nanoTime() - windowStart, Arrays.copyOf(commitNanos, commits), file);
-                    if (!compactNanos.isEmpty()) {
-                        long[] compacts = compactNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-                        System.out.printf("%27s compact p50 %5.1f ms, max %6.1f ms (%d runs)%n", "", millis(compacts, 0.5),
-                                compacts[compacts.length - 1] / 1e6, compacts.length);
-                        compactNanos.clear();
-                    }
+                    reportCompactions(compactNanos);
+                    compactNanos.clear();
                     commits = 0;
                     windowStart = System.nanoTime();
                 }
@@ -120,6 +116,15 @@ public final class StoreCommitBenchmark {
         System.out.printf("%,10d documents: %,6.0f documents/s, commit p50 %5.1f ms, p99 %5.1f ms, max %6.1f ms, file %,6d MB%n",
                 stored, inWindow / (nanos / 1e9), millis(commitNanos, 0.5), millis(commitNanos, 0.99),
                 commitNanos[commitNanos.length - 1] / 1e6, Files.size(file) >> 20);
+    }
+
+    private static void reportCompactions(List<Long> nanos) {
+        if (nanos.isEmpty()) {
+            return;
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("%27s compact p50 %5.1f ms, max %6.1f ms (%d runs)%n", "", millis(sorted, 0.5),
+                sorted[sorted.length - 1] / 1e6, sorted.length);
     }
 
     private static double millis(long[] sorted, double quantile) {

@@ -49,7 +49,7 @@ class WildFlyCrashIT {
         Map<Integer, String> accepted = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService load = Executors.newSingleThreadExecutor();
-        // the load benchmark runs this server too: its logs would make the counts below scan millions of documents
+        // the load benchmark runs this server too: its logs would make the counts below read hundreds of thousands of documents
         server.deleteEmbeddedStore();
         server.start(Duration.ofSeconds(120));
         try {
