@@ -33,6 +33,7 @@ import org.perfbridge.it.support.InfluxDbServer;
 import org.perfbridge.it.support.TimeseriesServers;
 import org.perfbridge.it.support.WildFlyProcess;
 import org.perfbridge.storage.EmbeddedH2Backend;
+import org.perfbridge.storage.MongoStorage;
 
 /**
  * The load benchmark of issue "Performance" (not a test): starts the real carbon and InfluxDB and a WildFly with
@@ -287,7 +288,7 @@ public final class IngestBenchmark {
             Load warm = drive("memorywarmup" + slice, 100, Duration.ofSeconds(30));
             awaitDelivered(influx, "memorywarmup" + slice, warm.accepted * 2);
             try (MongoClient client = MongoClients.create(EMBEDDED_MONGO)) {
-                client.getDatabase("alignak").getCollection("logcheckresult").drop();
+                client.getDatabase("alignak").getCollection(MongoStorage.LOGS).drop();
             }
         }
         report("in-memory warm-up (not measured)", "90 s of batched POSTs, the logs dropped every 30 s");
@@ -394,7 +395,7 @@ public final class IngestBenchmark {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 27501);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:27501")) {
-            MongoCollection<Document> logs = client.getDatabase("bench").getCollection("logcheckresult");
+            MongoCollection<Document> logs = client.getDatabase("bench").getCollection(MongoStorage.LOGS);
             insertBatchesOf100(logs, backend, "rawwarmup", Duration.ofSeconds(10));
             long started = System.nanoTime();
             int total = insertBatchesOf100(logs, backend, "raw", Duration.ofSeconds(10));

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A WildFly this test starts itself with {@code standalone.sh} (not through Arquillian), so that it can kill the
@@ -28,17 +25,7 @@ public final class WildFlyProcess {
 
     /** Deletes the embedded store a previous run left (its H2 file), so the server starts with an empty one. Only while stopped. */
     public void deleteEmbeddedStore() {
-        Path store = home.resolve("standalone/data/perfbridge");
-        if (!Files.exists(store)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(store)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the embedded store " + store, e);
-        }
+        ProcessSupport.deleteTree(home.resolve("standalone/data/perfbridge"));
     }
 
     /** Starts the server and waits until the readiness URL answers anything but a connection failure or 404. */
