@@ -101,7 +101,7 @@ public class GroupCommit {
         List<Document> documents = new ArrayList<>();
         group.forEach(request -> documents.addAll(request.documents()));
         try {
-            storage.logs().insertMany(documents);
+            storage.insertLogs(documents);
         } catch (MongoException e) {
             throw new StorageUnavailableException("MongoDB could not store the check results: " + e.getMessage(), e);
         }

@@ -62,7 +62,8 @@ public class StatusReport {
                 .add("queue", queueStatus("perfdata"))
                 .add("dead_letter_queue", queueStatus("DLQ"))
                 .add("perfdata", perfdata.toJson())
-                .add("mongo", JSON.createObjectBuilder().add("embedded", storage.isEmbedded()).add("reachable", storage.isReachable()))
+                .add("mongo", JSON.createObjectBuilder().add("embedded", storage.isEmbedded())
+                        .add("in_memory", storage.isInMemory()).add("reachable", storage.isReachable()))
                 .build();
     }
 

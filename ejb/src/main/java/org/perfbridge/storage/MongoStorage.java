@@ -20,6 +20,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -45,6 +46,7 @@ public class MongoStorage {
 
     private MongoServer embeddedServer;
     private EmbeddedH2Backend embeddedBackend;
+    private NewestLogsOnly inMemoryBound;
     private MongoClient client;
     private com.mongodb.client.MongoDatabase database;
     private volatile boolean indexesCreated;
@@ -54,7 +56,7 @@ public class MongoStorage {
         Settings settings = Settings.fromServer();
         String uri = settings.text(Setting.MONGO_URI);
         if (uri.isBlank()) {
-            uri = startEmbedded(settings.integer(Setting.MONGO_EMBEDDED_PORT), settings.flag(Setting.MONGO_EMBEDDED_IN_MEMORY));
+            uri = startEmbedded(settings);
         } else {
             LOG.info("perfbridge uses the MongoDB at mongo.uri");
         }
@@ -68,10 +70,14 @@ public class MongoStorage {
         ensureIndexes();
     }
 
-    private String startEmbedded(int port, boolean inMemory) {
-        if (inMemory) {
+    private String startEmbedded(Settings settings) {
+        int port = settings.integer(Setting.MONGO_EMBEDDED_PORT);
+        if (settings.flag(Setting.MONGO_EMBEDDED_IN_MEMORY)) {
+            int maxLogs = settings.integer(Setting.MONGO_EMBEDDED_IN_MEMORY_MAX_LOGS);
             LOG.warning("perfbridge keeps its logs and retention IN MEMORY (mongo.embedded.in_memory): NOT DURABLE, "
-                    + "everything is lost when the server stops. For development and benchmarks only.");
+                    + "everything is lost when the server stops, and only about the newest " + maxLogs
+                    + " logs are kept (mongo.embedded.in_memory_max_logs). For development and benchmarks only.");
+            inMemoryBound = new NewestLogsOnly(maxLogs);
             embeddedBackend = EmbeddedH2Backend.inMemory();
             return bindEmbedded(port, "in memory");
         }
@@ -127,6 +133,14 @@ public class MongoStorage {
         return database.getCollection(LOGS);
     }
 
+    /** Inserts the logs in one write; the in-memory store then drops its oldest beyond its bound. */
+    public void insertLogs(List<Document> documents) {
+        logs().insertMany(documents);
+        if (inMemoryBound != null) {
+            inMemoryBound.inserted(logs(), documents);
+        }
+    }
+
     public MongoCollection<Document> retention() {
         return database.getCollection(RETENTION);
     }
@@ -144,12 +158,17 @@ public class MongoStorage {
         return embeddedServer != null;
     }
 
+    /** The embedded store keeps everything in the heap only (mongo.embedded.in_memory): not durable. */
+    public boolean isInMemory() {
+        return inMemoryBound != null;
+    }
+
     /**
      * Makes what the embedded store acknowledged durable now; H2 would otherwise commit within a second,
      * and a check result answered 201 must survive a crash. A real MongoDB needs nothing here.
      */
     public void makeDurable() {
-        if (embeddedBackend != null && !embeddedBackend.isInMemory()) {
+        if (embeddedBackend != null && !isInMemory()) {
             embeddedBackend.commit();
         }
     }

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -119,7 +120,7 @@ public final class IngestBenchmark {
             reportSinkCounters();
             if (PHASES.contains("memory")) {
                 server.stop();
-                setServerProperty(home, "mongo.embedded.in_memory", "true");
+                server.setSystemProperties(Map.of("mongo.embedded.in_memory", "true"));
                 try {
                     server.start(Duration.ofMinutes(2));
                     warmUpInMemory(influx);
@@ -127,10 +128,11 @@ public final class IngestBenchmark {
                     report("100 per POST, in-memory store (NOT durable): accepted", "%,.0f check results/s", inMemory.perSecond());
                     awaitDelivered(influx, "memory", inMemory.accepted * 2);
                     report("peak RSS of WildFly (in-memory run)", "%,d MiB", peakRssKiB(server) / 1024);
+                    report("  logs the in-memory store kept", "%,d", inMemoryLogCount());
                     reportSinkCounters();
                     server.stop();
                 } finally {
-                    setServerProperty(home, "mongo.embedded.in_memory", "false");
+                    server.setSystemProperties(Map.of("mongo.embedded.in_memory", "false"));
                 }
             }
         } finally {
@@ -284,14 +286,16 @@ public final class IngestBenchmark {
      * batched POSTs, the logs dropped through the driver after every 30 s.
      */
     void warmUpInMemory(InfluxDbServer influx) throws Exception {
-        for (int slice = 0; slice < 3; slice++) {
-            Load warm = drive("memorywarmup" + slice, 100, Duration.ofSeconds(30));
-            awaitDelivered(influx, "memorywarmup" + slice, warm.accepted * 2);
-            try (MongoClient client = MongoClients.create(EMBEDDED_MONGO)) {
-                client.getDatabase("alignak").getCollection(MongoStorage.LOGS).drop();
-            }
+        Load warm = drive("memorywarmup", 100, Duration.ofSeconds(90));
+        awaitDelivered(influx, "memorywarmup", warm.accepted * 2);
+        report("in-memory warm-up (not measured)", "90 s of batched POSTs");
+    }
+
+    /** The in-memory store bounds itself to about its newest logs (mongo.embedded.in_memory_max_logs). */
+    static long inMemoryLogCount() {
+        try (MongoClient client = MongoClients.create(EMBEDDED_MONGO)) {
+            return client.getDatabase("alignak").getCollection(MongoStorage.LOGS).countDocuments();
         }
-        report("in-memory warm-up (not measured)", "90 s of batched POSTs, the logs dropped every 30 s");
     }
 
     /** Retains points while InfluxDB is stopped, starts it, and times one redelivery run. */
@@ -365,24 +369,6 @@ public final class IngestBenchmark {
     }
 
     /** Changes a setting in the server's configuration, offline through the CLI's embedded server (it is stopped). */
-    static void setServerProperty(Path home, String name, String value) throws Exception {
-        Path script = Files.createTempFile("bench", ".cli");
-        Files.writeString(script, String.join("\n",
-                "embed-server --server-config=standalone-full.xml --std-out=discard",
-                "if (outcome != success) of /system-property=" + name + ":read-resource",
-                "    /system-property=" + name + ":add(value=" + value + ")",
-                "else",
-                "    /system-property=" + name + ":write-attribute(name=value, value=" + value + ")",
-                "end-if",
-                "stop-embedded-server", ""));
-        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script)
-                .redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (cli.waitFor() != 0) {
-            throw new IllegalStateException("jboss-cli could not set " + name + ": " + output);
-        }
-    }
-
     /**
      * The rate the embedded store (perfbridge's, with its index key order) takes the same documents at, through the
      * driver, without perfbridge: 10 s to warm

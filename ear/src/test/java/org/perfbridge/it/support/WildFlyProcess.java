@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,32 @@ public final class WildFlyProcess {
     /** Deletes the embedded store a previous run left (its H2 file), so the server starts with an empty one. Only while stopped. */
     public void deleteEmbeddedStore() {
         ProcessSupport.deleteTree(home.resolve("standalone/data/perfbridge"));
+    }
+
+    /** Sets system properties in standalone-full.xml (an embedded CLI server, offline). Only while stopped. */
+    public void setSystemProperties(Map<String, String> properties) {
+        StringBuilder script = new StringBuilder("embed-server --server-config=standalone-full.xml --std-out=discard\n");
+        properties.forEach((name, value) -> script
+                .append("if (outcome != success) of /system-property=").append(name).append(":read-resource\n")
+                .append("    /system-property=").append(name).append(":add(value=\"").append(value).append("\")\n")
+                .append("else\n")
+                .append("    /system-property=").append(name).append(":write-attribute(name=value, value=\"").append(value).append("\")\n")
+                .append("end-if\n"));
+        script.append("stop-embedded-server\n");
+        try {
+            Path file = Files.createTempFile("wildfly-properties", ".cli");
+            Files.writeString(file, script);
+            Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + file)
+                    .redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            waitFor(cli);
+            Files.delete(file);
+            if (cli.exitValue() != 0) {
+                throw new IllegalStateException("jboss-cli could not set " + properties.keySet() + ": " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run jboss-cli in " + home, e);
+        }
     }
 
     /** Starts the server and waits until the readiness URL answers anything but a connection failure or 404. */
