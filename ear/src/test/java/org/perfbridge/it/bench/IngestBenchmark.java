@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,10 +94,13 @@ public final class IngestBenchmark {
             }
             warmUp();
             if (PHASES.contains("single")) {
+                ProcessCpu cpu = processCpu(server);
                 Load single = drive("single", 1, PHASE);
+                String cores = cpu.cores();
                 report("1 check result per POST, " + CONNECTIONS + " connections: accepted", "%,.0f check results/s%s", single.perSecond(),
                         Double.isNaN(icinga) ? "" : String.format(Locale.ROOT, " (%.2f× Icinga 2)", single.perSecond() / icinga));
                 report("  POST latency", "p50 %.1f ms, p99 %.1f ms", single.percentileMs(50), single.percentileMs(99));
+                report("  CPU during the phase", "%s", cores);
                 double delivered = awaitDelivered(influx, "single", single.accepted * 2);
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
             }
@@ -106,10 +110,13 @@ public final class IngestBenchmark {
                 }
             }
             if (PHASES.contains("batch")) {
+                ProcessCpu cpu = processCpu(server);
                 Load batch = drive("batch", 100, PHASE);
+                String cores = cpu.cores();
                 report("100 check results per POST: accepted", "%,.0f check results/s (%.0f%% of the raw store rate)",
                         batch.perSecond(), 100 * batch.perSecond() / rawBulk);
                 report("  POST latency (100 per POST)", "p50 %.1f ms, p99 %.1f ms", batch.percentileMs(50), batch.percentileMs(99));
+                report("  CPU during the phase", "%s", cores);
                 awaitDelivered(influx, "batch", batch.accepted * 2);
             }
             if (PHASES.contains("redelivery")) {
@@ -124,8 +131,11 @@ public final class IngestBenchmark {
                 try {
                     server.start(Duration.ofMinutes(2));
                     warmUpInMemory(influx);
+                    ProcessCpu cpu = processCpu(server);
                     Load inMemory = drive("memory", 100, PHASE);
+                    String cores = cpu.cores();
                     report("100 per POST, in-memory store (NOT durable): accepted", "%,.0f check results/s", inMemory.perSecond());
+                    report("  CPU during the phase", "%s", cores);
                     awaitDelivered(influx, "memory", inMemory.accepted * 2);
                     report("peak RSS of WildFly (in-memory run)", "%,d MiB", peakRssKiB(server) / 1024);
                     report("  logs the in-memory store kept", "%,d", inMemoryLogCount());
@@ -281,10 +291,7 @@ public final class IngestBenchmark {
         report("warm-up (not measured)", "%s of single and batched POSTs", WARMUP);
     }
 
-    /**
-     * The in-memory store keeps every log in the default 512 MB heap, where the full warm-up would not fit: 90 s of
-     * batched POSTs, the logs dropped through the driver after every 30 s.
-     */
+    /** The JIT again after the restart: 90 s of batched POSTs. */
     void warmUpInMemory(InfluxDbServer influx) throws Exception {
         Load warm = drive("memorywarmup", 100, Duration.ofSeconds(90));
         awaitDelivered(influx, "memorywarmup", warm.accepted * 2);
@@ -404,6 +411,16 @@ public final class IngestBenchmark {
             backend.commit();
         }
         return total;
+    }
+
+    /** The processes that share the two cores during a phase. */
+    static ProcessCpu processCpu(WildFlyProcess server) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("WildFly", server.jvmPid());
+        pids.put("carbon", TimeseriesServers.carbon().pid());
+        pids.put("InfluxDB", influx().pid());
+        pids.put("load generator", ProcessHandle.current().pid());
+        return ProcessCpu.start(pids);
     }
 
     static InfluxDbServer influx() {
