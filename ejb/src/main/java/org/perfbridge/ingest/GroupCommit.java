@@ -1,6 +1,5 @@
 package org.perfbridge.ingest;
 
-import com.mongodb.MongoException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -100,11 +99,7 @@ public class GroupCommit {
     private void insert(List<Request> group) {
         List<Document> documents = new ArrayList<>();
         group.forEach(request -> documents.addAll(request.documents()));
-        try {
-            storage.insertLogs(documents);
-        } catch (MongoException e) {
-            throw new StorageUnavailableException("MongoDB could not store the check results: " + e.getMessage(), e);
-        }
+        storage.insertLogs(documents);
     }
 
     /**

@@ -133,11 +133,23 @@ public class MongoStorage {
         return database.getCollection(LOGS);
     }
 
-    /** Inserts the logs in one write; the in-memory store then drops its oldest beyond its bound. */
+    /**
+     * Inserts the logs in one write; the in-memory store then drops its oldest beyond its bound. Throws
+     * {@link StorageUnavailableException}, which reaches the caller as it is (a MongoException would arrive wrapped).
+     */
     public void insertLogs(List<Document> documents) {
-        logs().insertMany(documents);
+        try {
+            logs().insertMany(documents);
+        } catch (MongoException e) {
+            throw new StorageUnavailableException("MongoDB could not store the check results: " + e.getMessage(), e);
+        }
         if (inMemoryBound != null) {
-            inMemoryBound.inserted(logs(), documents);
+            try {
+                inMemoryBound.inserted(logs(), documents);
+            } catch (MongoException e) {
+                // the logs are stored, so the request succeeds; the oldest are deleted after a later insert
+                LOG.warning("the in-memory store could not delete its oldest logs yet: " + e.getMessage());
+            }
         }
     }
 

@@ -29,7 +29,7 @@ final class NewestLogsOnly {
         this.max = max;
     }
 
-    /** Call after the documents were inserted, in the order they were. */
+    /** Call after the documents were inserted, in the order they were. A delete that fails keeps its ids for the next call. */
     synchronized void inserted(MongoCollection<Document> logs, List<Document> documents) {
         documents.forEach(document -> idsOldestFirst.addLast(document.get("_id")));
         while (idsOldestFirst.size() - max >= DELETE_BATCH) {
