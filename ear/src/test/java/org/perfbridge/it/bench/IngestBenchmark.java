@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
+import org.perfbridge.config.Setting;
 import org.perfbridge.it.support.CarbonServer;
 import org.perfbridge.it.support.Icinga2Server;
 import org.perfbridge.it.support.InfluxDbServer;
@@ -127,7 +128,7 @@ public final class IngestBenchmark {
             reportSinkCounters();
             if (PHASES.contains("memory")) {
                 server.stop();
-                server.setSystemProperties(Map.of("mongo.embedded.in_memory", "true"));
+                server.setSystemProperties(Map.of(Setting.MONGO_EMBEDDED_IN_MEMORY.propertyName(), "true"));
                 try {
                     server.start(Duration.ofMinutes(2));
                     warmUpInMemory(influx);
@@ -142,7 +143,7 @@ public final class IngestBenchmark {
                     reportSinkCounters();
                     server.stop();
                 } finally {
-                    server.setSystemProperties(Map.of("mongo.embedded.in_memory", "false"));
+                    server.setSystemProperties(Map.of(Setting.MONGO_EMBEDDED_IN_MEMORY.propertyName(), "false"));
                 }
             }
         } finally {
@@ -375,7 +376,6 @@ public final class IngestBenchmark {
         }
     }
 
-    /** Changes a setting in the server's configuration, offline through the CLI's embedded server (it is stopped). */
     /**
      * The rate the embedded store (perfbridge's, with its index key order) takes the same documents at, through the
      * driver, without perfbridge: 10 s to warm

@@ -15,6 +15,7 @@ import java.util.StringJoiner;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.perfbridge.config.Setting;
 import org.perfbridge.it.Api;
 import org.perfbridge.it.support.TimeseriesServers;
 import org.perfbridge.it.support.WildFlyProcess;
@@ -27,13 +28,15 @@ import org.perfbridge.it.support.WildFlyProcess;
 class InMemoryStoreIT {
 
     static final WebTarget SERVER = Api.at(WildFlyCrashIT.API, Api.ADMIN[0], Api.ADMIN[1]);
+    static final Setting IN_MEMORY = Setting.MONGO_EMBEDDED_IN_MEMORY;
+    static final Setting MAX_LOGS_SETTING = Setting.MONGO_EMBEDDED_IN_MEMORY_MAX_LOGS;
     static final int MAX_LOGS = 1500;
     static final int DELETE_BATCH = 1000;
 
     @Test
     void keepsTheNewestLogsUpToItsBound() {
         WildFlyProcess server = new WildFlyProcess(Path.of(System.getProperty("it.crash.wildfly.home")), URI.create(WildFlyCrashIT.API + "/status"));
-        server.setSystemProperties(Map.of("mongo.embedded.in_memory", "true", "mongo.embedded.in_memory_max_logs", String.valueOf(MAX_LOGS)));
+        server.setSystemProperties(Map.of(IN_MEMORY.propertyName(), "true", MAX_LOGS_SETTING.propertyName(), String.valueOf(MAX_LOGS)));
         try {
             server.start(Duration.ofSeconds(120));
             String host = "memory-" + UUID.randomUUID().toString().substring(0, 8);
@@ -50,7 +53,8 @@ class InMemoryStoreIT {
             assertTrue(total >= MAX_LOGS && total < MAX_LOGS + DELETE_BATCH, "logs kept: " + total);
         } finally {
             server.stop();
-            server.setSystemProperties(Map.of("mongo.embedded.in_memory", "false", "mongo.embedded.in_memory_max_logs", "10000"));
+            server.setSystemProperties(Map.of(IN_MEMORY.propertyName(), IN_MEMORY.defaultValue(),
+                    MAX_LOGS_SETTING.propertyName(), MAX_LOGS_SETTING.defaultValue()));
         }
     }
 

@@ -41,19 +41,23 @@ public final class WildFlyProcess {
                 .append("    /system-property=").append(name).append(":write-attribute(name=value, value=\"").append(value).append("\")\n")
                 .append("end-if\n"));
         script.append("stop-embedded-server\n");
+        Path file = null;
         try {
-            Path file = Files.createTempFile("wildfly-properties", ".cli");
+            file = Files.createTempFile("wildfly-properties", ".cli");
             Files.writeString(file, script);
             Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + file)
                     .redirectErrorStream(true).start();
             String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             waitFor(cli);
-            Files.delete(file);
             if (cli.exitValue() != 0) {
                 throw new IllegalStateException("jboss-cli could not set " + properties.keySet() + ": " + output);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run jboss-cli in " + home, e);
+        } finally {
+            if (file != null) {
+                ProcessSupport.deleteTree(file);
+            }
         }
     }
 
