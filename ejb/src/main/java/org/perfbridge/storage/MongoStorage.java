@@ -172,7 +172,7 @@ public class MongoStorage {
 
     /** The embedded store keeps everything in the heap only (mongo.embedded.in_memory): not durable. */
     public boolean isInMemory() {
-        return inMemoryBound != null;
+        return embeddedBackend != null && embeddedBackend.isInMemory();
     }
 
     /**
@@ -180,7 +180,7 @@ public class MongoStorage {
      * and a check result answered 201 must survive a crash. A real MongoDB needs nothing here.
      */
     public void makeDurable() {
-        if (embeddedBackend != null && !isInMemory()) {
+        if (embeddedBackend != null && !embeddedBackend.isInMemory()) {
             embeddedBackend.commit();
         }
     }

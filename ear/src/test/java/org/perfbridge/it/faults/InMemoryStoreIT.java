@@ -7,8 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -35,7 +33,7 @@ class InMemoryStoreIT {
 
     @Test
     void keepsTheNewestLogsUpToItsBound() {
-        WildFlyProcess server = new WildFlyProcess(Path.of(System.getProperty("it.crash.wildfly.home")), URI.create(WildFlyCrashIT.API + "/status"));
+        WildFlyProcess server = WildFlyCrashIT.server();
         server.setSystemProperties(Map.of(IN_MEMORY.propertyName(), "true", MAX_LOGS_SETTING.propertyName(), String.valueOf(MAX_LOGS)));
         try {
             server.start(Duration.ofSeconds(120));

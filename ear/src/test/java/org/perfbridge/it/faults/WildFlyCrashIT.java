@@ -43,7 +43,7 @@ class WildFlyCrashIT {
     void checkResultsThatGot201SurviveAKillDashNine() throws Exception {
         InfluxDbServer influx = TimeseriesServers.influxDb();
         influx.createDatabase(SinkFaultsIT.DB);
-        WildFlyProcess server = new WildFlyProcess(Path.of(System.getProperty("it.crash.wildfly.home")), URI.create(API + "/status"));
+        WildFlyProcess server = server();
         String host = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         long first = System.currentTimeMillis() / 1000 - 700;
         Map<Integer, String> accepted = new ConcurrentHashMap<>();
@@ -110,6 +110,11 @@ class WildFlyCrashIT {
             load.shutdownNow();
             server.stop();
         }
+    }
+
+    /** This test's own server; other tests that need a server of their own start it too, one after the other. */
+    static WildFlyProcess server() {
+        return new WildFlyProcess(Path.of(System.getProperty("it.crash.wildfly.home")), URI.create(API + "/status"));
     }
 
     private static Api.Answer post(String host, long lastCheck, int value) {
