@@ -23,6 +23,8 @@ public enum Setting {
     MONGO_EMBEDDED_PORT("mongo.embedded.port", "27017"),
     MONGO_EMBEDDED_IN_MEMORY("mongo.embedded.in_memory", "false"),
     MONGO_EMBEDDED_IN_MEMORY_MAX_LOGS("mongo.embedded.in_memory_max_logs", "10000"),
+    MONGO_EMBEDDED_MAX_LOGS("mongo.embedded.max_logs", "1000000"),
+    LOGS_MAX_AGE_DAYS("logs.max_age_days", "30"),
     API_MAX_BODY_BYTES("api.max_body_bytes", "10000000"),
     API_MAX_BATCH_ITEMS("api.max_batch_items", "10000"),
     API_MAX_PAGE_SIZE("api.max_page_size", "1000"),

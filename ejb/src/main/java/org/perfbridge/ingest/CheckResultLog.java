@@ -42,7 +42,7 @@ public class CheckResultLog {
             }
             return new Page(items, page, maxResults, storage.logs().countDocuments(filter));
         } catch (MongoException e) {
-            throw new StorageUnavailableException("MongoDB could not be read: " + e.getMessage(), e);
+            throw StorageUnavailableException.ofRead("MongoDB could not be read: " + e.getMessage(), e);
         }
     }
 }

@@ -112,11 +112,11 @@ public class GroupCommit {
         List<CheckPerfdata> perfdata = new ArrayList<>();
         groups.forEach(request -> perfdata.addAll(request.perfdata()));
         Future<?> published = perfdata.isEmpty() ? CompletableFuture.completedFuture(null) : publisher.submit(() -> publish(perfdata));
-        RuntimeException notDurable = null;
+        StorageUnavailableException notDurable = null;
         try {
             storage.makeDurable();
-        } catch (RuntimeException e) {
-            notDurable = new StorageUnavailableException("the embedded store could not commit the check results: " + e.getMessage(), e);
+        } catch (StorageUnavailableException e) {
+            notDurable = e;
         }
         awaitPublished(published);
         if (notDurable != null) {

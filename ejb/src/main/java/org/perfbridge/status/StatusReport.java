@@ -62,9 +62,16 @@ public class StatusReport {
                 .add("queue", queueStatus("perfdata"))
                 .add("dead_letter_queue", queueStatus("DLQ"))
                 .add("perfdata", perfdata.toJson())
-                .add("mongo", JSON.createObjectBuilder().add("embedded", storage.isEmbedded())
-                        .add("in_memory", storage.isInMemory()).add("reachable", storage.isReachable()))
+                .add("mongo", mongoStatus())
                 .build();
+    }
+
+    private JsonObjectBuilder mongoStatus() {
+        JsonObjectBuilder mongo = JSON.createObjectBuilder().add("embedded", storage.isEmbedded())
+                .add("in_memory", storage.isInMemory()).add("reachable", storage.isReachable());
+        storage.writeFailure().ifPresentOrElse(failure -> mongo.add("writable", false).add("write_failure", failure),
+                () -> mongo.add("writable", true));
+        return mongo;
     }
 
     private JsonObjectBuilder sinkStatus(String name, Sink sink) {

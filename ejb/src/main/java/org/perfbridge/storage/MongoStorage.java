@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -21,9 +20,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.perfbridge.config.Setting;
 import org.perfbridge.config.Settings;
 
@@ -44,8 +45,7 @@ public class MongoStorage {
 
     private static final Logger LOG = Logger.getLogger(MongoStorage.class.getName());
 
-    private MongoServer embeddedServer;
-    private EmbeddedH2Backend embeddedBackend;
+    private EmbeddedMongo embedded;
     private NewestLogsOnly inMemoryBound;
     private MongoClient client;
     private com.mongodb.client.MongoDatabase database;
@@ -78,8 +78,8 @@ public class MongoStorage {
                     + "everything is lost when the server stops, and only about the newest " + maxLogs
                     + " logs are kept (mongo.embedded.in_memory_max_logs). For development and benchmarks only.");
             inMemoryBound = new NewestLogsOnly(maxLogs);
-            embeddedBackend = EmbeddedH2Backend.inMemory();
-            return bindEmbedded(port, "in memory");
+            embedded = EmbeddedMongo.start(null, port);
+            return embedded.uri();
         }
         Path directory = Path.of(System.getProperty("jboss.server.data.dir", "data"), "perfbridge");
         try {
@@ -87,27 +87,23 @@ public class MongoStorage {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + directory + " for the embedded MongoDB", e);
         }
-        Path file = directory.resolve("mongo.mv");
-        embeddedBackend = EmbeddedH2Backend.inFile(file);
-        return bindEmbedded(port, "H2 file " + file);
+        embedded = EmbeddedMongo.start(directory.resolve("mongo.mv"), port);
+        return embedded.uri();
     }
 
-    private String bindEmbedded(int port, String where) {
-        embeddedServer = new MongoServer(embeddedBackend);
-        try {
-            embeddedServer.bind("127.0.0.1", port);
-        } catch (RuntimeException e) {
-            embeddedServer.shutdownNow();
-            throw new IllegalStateException("cannot start the embedded MongoDB on 127.0.0.1:" + port
-                    + " (set mongo.embedded.port, or mongo.uri for a real MongoDB)", e);
+    /** A write the embedded store could not make (a full disk) closed it: open it again once it can write. */
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void reopenEmbeddedIfBroken() {
+        if (embedded != null) {
+            embedded.reopenIfBroken();
         }
-        LOG.info("perfbridge started the embedded MongoDB (mongo-java-server, " + where + ") on 127.0.0.1:" + port);
-        return "mongodb://127.0.0.1:" + port;
     }
 
     /**
-     * Creates the indexes the API's queries use. MongoDB may be unreachable when the application starts: the
-     * application still starts (requests answer 503 until MongoDB is back), and this retries every minute.
+     * Creates the indexes the API's queries use, one for each shape, with {@code _id} last so that a page of the
+     * newest logs is read in index order (a real MongoDB, and the embedded store alike), and the TTL index on
+     * {@code _created} that a real MongoDB expires logs with. MongoDB may be unreachable when the application starts:
+     * the application still starts (requests answer 503 until MongoDB is back), and this retries every minute.
      */
     @Schedule(hour = "*", minute = "*", persistent = false)
     void ensureIndexes() {
@@ -115,8 +111,11 @@ public class MongoStorage {
             return;
         }
         try {
-            logs().createIndex(Indexes.compoundIndex(Indexes.ascending("host_name", "service_name"), Indexes.descending("last_check")));
-            logs().createIndex(Indexes.descending("last_check"));
+            for (Bson keys : LogIndexes.QUERIES) {
+                logs().createIndex(keys);
+            }
+            LogIndexes.dropReplaced(logs());
+            LogIndexes.ensureExpiry(logs(), Settings.fromServer().integer(Setting.LOGS_MAX_AGE_DAYS));
             retention().createIndex(Indexes.ascending("sink", "_id"));
             retention().createIndex(Indexes.ascending("sink", "timestamp"));
             indexesCreated = true;
@@ -141,7 +140,7 @@ public class MongoStorage {
         try {
             logs().insertMany(documents);
         } catch (MongoException e) {
-            throw new StorageUnavailableException("MongoDB could not store the check results: " + e.getMessage(), e);
+            throw unavailable("MongoDB could not store the check results: " + e.getMessage(), e);
         }
         if (inMemoryBound != null) {
             try {
@@ -167,12 +166,17 @@ public class MongoStorage {
     }
 
     public boolean isEmbedded() {
-        return embeddedServer != null;
+        return embedded != null;
     }
 
     /** The embedded store keeps everything in the heap only (mongo.embedded.in_memory): not durable. */
     public boolean isInMemory() {
-        return embeddedBackend != null && embeddedBackend.isInMemory();
+        return embedded != null && embedded.isInMemory();
+    }
+
+    /** Why the embedded store cannot write now, if it cannot; it is opened again every five seconds until it can. */
+    public Optional<String> writeFailure() {
+        return embedded == null ? Optional.empty() : embedded.writeFailure();
     }
 
     /**
@@ -180,9 +184,19 @@ public class MongoStorage {
      * and a check result answered 201 must survive a crash. A real MongoDB needs nothing here.
      */
     public void makeDurable() {
-        if (embeddedBackend != null && !embeddedBackend.isInMemory()) {
-            embeddedBackend.commit();
+        if (embedded != null) {
+            try {
+                embedded.commit();
+            } catch (RuntimeException e) {
+                throw unavailable("the embedded store could not commit the check results: " + e.getMessage(), e);
+            }
         }
+    }
+
+    /** A refused write, with the reason the embedded store cannot write when that is why. */
+    private StorageUnavailableException unavailable(String message, Exception cause) {
+        return writeFailure().map(failure -> StorageUnavailableException.ofWriteFailure(failure, message, cause))
+                .orElseGet(() -> new StorageUnavailableException(message, cause));
     }
 
     @PreDestroy
@@ -190,8 +204,8 @@ public class MongoStorage {
         if (client != null) {
             client.close();
         }
-        if (embeddedServer != null) {
-            embeddedServer.shutdown();
+        if (embedded != null) {
+            embedded.stop();
         }
     }
 }

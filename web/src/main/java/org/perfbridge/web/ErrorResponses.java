@@ -30,8 +30,7 @@ final class ErrorResponses {
         @Override
         public Response toResponse(StorageUnavailableException e) {
             LOG.log(Level.WARNING, e.getMessage());
-            return ApiError.of(Response.Status.SERVICE_UNAVAILABLE,
-                    "MongoDB is unavailable, nothing stored; send again later");
+            return ApiError.of(Response.Status.SERVICE_UNAVAILABLE, e.reason());
         }
     }
 

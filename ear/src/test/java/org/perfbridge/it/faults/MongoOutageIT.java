@@ -1,6 +1,7 @@
 package org.perfbridge.it.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -58,10 +59,14 @@ class MongoOutageIT {
 
                 mongo.shutdownNow();
                 Api.Answer whileAway = check(host, "during");
+                Api.Answer readWhileAway = Api.get("logcheckresult", target -> target.queryParam("host_name", host));
                 JsonObject status = Api.status();
 
                 assertEquals(503, whileAway.status(), whileAway.body());
                 assertTrue(whileAway.body().contains("MongoDB is unavailable, nothing stored"), whileAway.body());
+                assertEquals(503, readWhileAway.status(), readWhileAway.body());
+                assertTrue(readWhileAway.body().contains("the log store is unavailable"), readWhileAway.body());
+                assertFalse(readWhileAway.body().contains("nothing stored"), "a read stores nothing: " + readWhileAway.body());
                 assertEquals(false, status.getJsonObject("mongo").getBoolean("reachable"), status.toString());
 
                 mongo = startMongo(file);

@@ -1,4 +1,4 @@
-package org.perfbridge.storage;
+package org.perfbridge.storage.embedded;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.perfbridge.storage.MongoStorage;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 

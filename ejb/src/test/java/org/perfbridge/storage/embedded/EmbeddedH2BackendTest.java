@@ -1,4 +1,4 @@
-package org.perfbridge.storage;
+package org.perfbridge.storage.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +31,11 @@ class EmbeddedH2BackendTest {
     Path dir;
 
     @Test
-    void aNewCollectionsIdIndexUsesTheKeyOrder() {
+    void aNewCollectionsIdIndexIsWrittenCompactly() {
         EmbeddedH2Backend backend = EmbeddedH2Backend.inMemory();
         withCollection(backend, logs -> {
             logs.insertOne(new Document("host_name", "h"));
-            assertInstanceOf(IndexKeyOrder.class, backend.getMvStore().openMap(ID_INDEX_MAP).getKeyType());
+            assertInstanceOf(StoredValueType.class, backend.getMvStore().openMap(ID_INDEX_MAP).getKeyType());
         });
     }
 
@@ -58,7 +57,7 @@ class EmbeddedH2BackendTest {
         });
 
         EmbeddedH2Backend reopened = EmbeddedH2Backend.inFile(file);
-        assertInstanceOf(IndexKeyOrder.class, reopened.getMvStore().openMap(ID_INDEX_MAP).getKeyType());
+        assertInstanceOf(StoredValueType.class, reopened.getMvStore().openMap(ID_INDEX_MAP).getKeyType());
         withCollection(reopened, logs -> {
             for (int i = 0; i < ids.size(); i += 97) {
                 assertEquals(i + 1, logs.find(Filters.eq("_id", ids.get(i))).first().getInteger("n"));
@@ -72,9 +71,11 @@ class EmbeddedH2BackendTest {
             assertEquals(ids.size() + 1, logs.countDocuments());
         });
 
-        // and the plain backend still reads what the key order wrote
-        H2Backend plainAgain = new H2Backend(MVStore.open(file.toString()));
-        withCollection(plainAgain, logs -> assertEquals(ids.size() + 1, logs.countDocuments(Filters.gte("n", 0))));
+        try (ServedBackend again = new ServedBackend(EmbeddedH2Backend.inFile(file))) {
+            MongoCollection<Document> logs = again.collection("logcheckresult");
+            assertEquals(ids.size() + 1, logs.countDocuments(Filters.gte("n", 0)));
+            assertEquals(4322, logs.find(Filters.eq("_id", ids.get(4321))).first().getInteger("n"));
+        }
     }
 
     /** Serves the backend for the collection's use; stopping the server closes the backend. */
