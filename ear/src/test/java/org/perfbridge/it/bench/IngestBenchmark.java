@@ -1,14 +1,14 @@
 package org.perfbridge.it.bench;
 
+import static org.perfbridge.it.bench.Latencies.percentile;
+import static org.perfbridge.it.bench.Polling.awaitCount;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +35,7 @@ import org.perfbridge.it.support.Icinga2Server;
 import org.perfbridge.it.support.InfluxDbServer;
 import org.perfbridge.it.support.TimeseriesServers;
 import org.perfbridge.it.support.WildFlyProcess;
-import org.perfbridge.storage.EmbeddedH2Backend;
+import org.perfbridge.storage.embedded.EmbeddedH2Backend;
 import org.perfbridge.storage.MongoStorage;
 
 /**
@@ -45,8 +45,6 @@ import org.perfbridge.storage.MongoStorage;
  */
 public final class IngestBenchmark {
 
-    static final String API = "http://127.0.0.1:8380/api";
-    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("it-admin:It-admin-pass-1".getBytes(StandardCharsets.UTF_8));
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
     static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     // On 2 cores the JIT took a third of WildFly's CPU 75-95 s into the load and 5 % after 4 minutes (async-profiler);
@@ -59,8 +57,7 @@ public final class IngestBenchmark {
     static final List<String> PHASES = List.of(System.getProperty("bench.phases", "raw,icinga,single,latency,batch,redelivery,memory").split(","));
     static final String ICINGA_DB = "icinga_bench";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final PerfbridgeHttp api = new PerfbridgeHttp();
     private final long runId = System.currentTimeMillis() / 1000;
 
     public static void main(String[] args) throws Exception {
@@ -76,7 +73,7 @@ public final class IngestBenchmark {
 
     void run() throws Exception {
         Path home = Path.of(System.getProperty("it.crash.wildfly.home"));
-        WildFlyProcess server = new WildFlyProcess(home, URI.create(API + "/status"));
+        WildFlyProcess server = new WildFlyProcess(home, URI.create(PerfbridgeHttp.API + "/status"));
         server.deleteEmbeddedStore();
         InfluxDbServer influx = influx();
         influx.createDatabase(DB);
@@ -124,7 +121,7 @@ public final class IngestBenchmark {
                 double redelivery = redeliveryRate(influx);
                 report("redelivery once InfluxDB is back", "%,.0f points/s", redelivery);
             }
-            report("peak RSS of WildFly (durable runs)", "%,d MiB", peakRssKiB(server) / 1024);
+            report("peak RSS of WildFly (durable runs)", "%,d MiB", ProcessMemory.peakRssKiB(server.jvmPid()) / 1024);
             reportSinkCounters();
             if (PHASES.contains("memory")) {
                 server.stop();
@@ -138,7 +135,7 @@ public final class IngestBenchmark {
                     report("100 per POST, in-memory store (NOT durable): accepted", "%,.0f check results/s", inMemory.perSecond());
                     report("  CPU during the phase", "%s", cores);
                     awaitDelivered(influx, "memory", inMemory.accepted * 2);
-                    report("peak RSS of WildFly (in-memory run)", "%,d MiB", peakRssKiB(server) / 1024);
+                    report("peak RSS of WildFly (in-memory run)", "%,d MiB", ProcessMemory.peakRssKiB(server.jvmPid()) / 1024);
                     report("  logs the in-memory store kept", "%,d", inMemoryLogCount());
                     reportSinkCounters();
                     server.stop();
@@ -203,17 +200,10 @@ public final class IngestBenchmark {
     }
 
     void post(String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(API + "/logcheckresult"))
-                .header("Authorization", AUTH).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.postJson("/logcheckresult", body);
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    static long percentile(long[] sorted, int percentile) {
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(0, index)];
     }
 
     /**
@@ -317,8 +307,7 @@ public final class IngestBenchmark {
             influx.start();
         }
         long started = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(API + "/timeseriesretention/redelivery"))
-                .header("Authorization", AUTH).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.postNothing("/timeseriesretention/redelivery");
         double seconds = seconds(System.nanoTime() - started);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("redelivery answered " + response.statusCode() + ": " + response.body());
@@ -333,7 +322,7 @@ public final class IngestBenchmark {
     /** What each sink took since the server started (carbon: counted once it closed the connection after reading). */
     void reportSinkCounters() throws Exception {
         for (String sink : List.of("graphite", "influxdb")) {
-            JsonObject status = sinkStatus(sink);
+            JsonObject status = api.sinkStatus(sink);
             report("  " + sink + ": points delivered since start, still retained", "%,d, %s",
                     status.getJsonNumber("points_delivered").longValue(), status.get("retention_count"));
         }
@@ -341,38 +330,11 @@ public final class IngestBenchmark {
 
     void awaitRetained(long points) throws Exception {
         long retained = awaitCount(() -> {
-            JsonObject influxdb = sinkStatus("influxdb");
+            JsonObject influxdb = api.sinkStatus("influxdb");
             return influxdb.isNull("retention_count") ? 0 : influxdb.getJsonNumber("retention_count").longValue();
         }, points, Duration.ofMinutes(3), 500);
         if (retained < points) {
             throw new IllegalStateException("points not retained in time");
-        }
-    }
-
-    /** Something the benchmark waits for to reach a number. */
-    interface Count {
-        long get() throws Exception;
-    }
-
-    /** Reads the count every {@code pollMillis} until it reaches {@code expected} or the time is up; answers the last. */
-    static long awaitCount(Count count, long expected, Duration atMost, long pollMillis) throws Exception {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        long found = count.get();
-        while (found < expected && System.nanoTime() < deadline) {
-            sleep(pollMillis);
-            found = count.get();
-        }
-        return found;
-    }
-
-    /** The sink's part of {@code GET /api/status}. */
-    JsonObject sinkStatus(String sink) throws IOException, InterruptedException {
-        String body = http.send(HttpRequest.newBuilder(URI.create(API + "/status")).header("Authorization", AUTH).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject().getJsonArray("sinks").getValuesAs(JsonObject.class).stream()
-                    .filter(status -> status.getString("name").equals(sink)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no sink " + sink + " in the status: " + body));
         }
     }
 
@@ -507,16 +469,6 @@ public final class IngestBenchmark {
                 + "\"perf_data\":\"" + perfData + "\"}";
     }
 
-    static long peakRssKiB(WildFlyProcess server) throws IOException {
-        long pid = server.jvmPid();
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
-    }
-
     final class Load {
         final long accepted;
         final long elapsedNanos;
@@ -546,13 +498,5 @@ public final class IngestBenchmark {
 
     static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
