@@ -34,8 +34,8 @@ import org.perfbridge.storage.StorageUnavailableException;
 
 /**
  * Group commit: the check results of all requests arriving while a write is under way are stored with the next
- * single {@code insertMany}; every group stored while the previous commit ran is then made durable with one commit
- * of the embedded store and queued as one persistent JMS message. Each request is answered only after its group is
+ * single {@code insertMany}; every group stored while the previous commit ran is then made durable with one write
+ * of the embedded store's journal and queued as one persistent JMS message. Each request is answered only after its group is
  * durable and queued. The store and the broker pay their per-write cost once per group instead of once per request.
  */
 @Singleton
@@ -103,7 +103,7 @@ public class GroupCommit {
     }
 
     /**
-     * Commits the embedded store and publishes the perfdata at the same time, on two threads: each waits for its
+     * Writes the embedded store's journal and publishes the perfdata at the same time, on two threads: each waits for its
      * disk, and together they take as long as the slower. Should the commit fail after the message went out, the
      * requests answer 503 and their points are delivered anyway; a resent check result writes the same points
      * again, which the sinks keep once.
@@ -114,7 +114,7 @@ public class GroupCommit {
         Future<?> published = perfdata.isEmpty() ? CompletableFuture.completedFuture(null) : publisher.submit(() -> publish(perfdata));
         StorageUnavailableException notDurable = null;
         try {
-            storage.makeDurable();
+            storage.makeLogsDurable();
         } catch (StorageUnavailableException e) {
             notDurable = e;
         }

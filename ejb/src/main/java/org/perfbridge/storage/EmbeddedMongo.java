@@ -1,30 +1,41 @@
 package org.perfbridge.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.perfbridge.storage.embedded.EmbeddedH2Backend;
 
 /**
- * The embedded mongo-java-server on 127.0.0.1, over an H2 file or in memory. A write H2 cannot make (a full disk)
- * closes its store for good, so every later request would fail until a restart; {@link #reopenIfBroken} opens the
- * file again instead, at the last commit, which holds everything that was acknowledged.
+ * The embedded mongo-java-server on 127.0.0.1, over an H2 file or in memory. In a file, new logs are made durable
+ * by their {@link LogJournal} and the store commits every {@link #CHECKPOINT}. A write that fails (a full disk)
+ * breaks the store: H2 closes it for good, so every later request would fail until a restart. {@link
+ * #reopenIfBroken} opens the file again instead, at its last commit, and the journal holds the logs acknowledged
+ * since.
  */
 final class EmbeddedMongo {
+
+    static final Duration CHECKPOINT = Duration.ofSeconds(15);
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class.getName());
     private static final String NO_SPACE = "No space left on device";
 
     private final Path file;
     private final int port;
+    private final LogJournal journal;
     private volatile EmbeddedH2Backend backend;
     private volatile MongoServer server;
+    private volatile String journalFailure;
 
     private EmbeddedMongo(Path file, int port) {
         this.file = file;
         this.port = port;
+        this.journal = file == null ? null : LogJournal.open(file.getParent());
     }
 
     /** In {@code file}, or in memory when it is null. */
@@ -41,11 +52,11 @@ final class EmbeddedMongo {
     }
 
     boolean isInMemory() {
-        return backend.isInMemory();
+        return file == null;
     }
 
     private void open() {
-        EmbeddedH2Backend opened = file == null ? EmbeddedH2Backend.inMemory() : EmbeddedH2Backend.inFile(file);
+        EmbeddedH2Backend opened = file == null ? EmbeddedH2Backend.inMemory() : EmbeddedH2Backend.inFile(file, CHECKPOINT);
         MongoServer started = new MongoServer(opened);
         try {
             started.bind("127.0.0.1", port);
@@ -58,34 +69,83 @@ final class EmbeddedMongo {
         server = started;
     }
 
-    /** Makes what the store acknowledged durable now; H2 would otherwise commit within a second. */
+    /** Keeps logs the store took for the next {@link #flushJournal}. */
+    void journal(List<Document> logs) {
+        if (journal != null) {
+            journal.add(logs);
+        }
+    }
+
+    /** Makes the logs taken since the last flush durable: they are in the journal file once this returns. */
+    void flushJournal() throws IOException {
+        if (journal == null) {
+            return;
+        }
+        try {
+            journal.flush();
+        } catch (IOException e) {
+            journalFailure = failureOf(e).orElse("the journal could not be written: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Commits the store now: everything it holds is in its file then. */
     void commit() {
-        if (!backend.isInMemory()) {
+        if (file != null) {
             backend.commit();
         }
     }
 
-    /** Why the store can no longer write, when a failed write closed it. */
+    /**
+     * Commits the store and deletes the journal segments the commit covers: a log reaches the journal after it
+     * reached the store, so whatever a segment closed before the commit holds is committed.
+     */
+    void checkpoint() {
+        if (journal == null || writeFailure().isPresent()) {
+            return;
+        }
+        List<Path> covered = journal.rotate();
+        backend.commit();
+        LogJournal.delete(covered);
+    }
+
+    /** The journal segments up to now, for reading back into a store opened again; a new segment is started. */
+    List<Path> journalSoFar() {
+        return journal == null ? List.of() : journal.rotate();
+    }
+
+    /** Why the store can no longer write, when a failed write broke it. */
     Optional<String> writeFailure() {
+        if (journalFailure != null) {
+            return Optional.of(journalFailure);
+        }
         MVStore store = backend.getMvStore();
         if (!store.isClosed()) {
             return Optional.empty();
         }
-        for (Throwable cause = store.getPanicException(); cause != null; cause = cause.getCause()) {
+        Throwable panic = store.getPanicException();
+        return Optional.of(failureOf(panic).orElse(panic == null ? "its store is closed" : "a write failed: " + panic.getMessage()));
+    }
+
+    private static Optional<String> failureOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null && cause.getMessage().contains(NO_SPACE)) {
                 return Optional.of("its disk is full (" + NO_SPACE + ")");
             }
         }
-        Throwable panic = store.getPanicException();
-        return Optional.of(panic == null ? "its store is closed" : "a write failed: " + panic.getMessage());
+        return Optional.empty();
     }
 
-    /** After a failed write, serves the file anew from its last commit; returns whether it did. */
+    /**
+     * After a failed write, serves the file anew from its last commit, dropping what the store held uncommitted
+     * (logs of refused requests among it); returns whether it did. The caller then reads the journal back.
+     */
     synchronized boolean reopenIfBroken() {
         Optional<String> failure = writeFailure();
         if (failure.isEmpty()) {
             return false;
         }
+        backend.getMvStore().closeImmediately();
         server.shutdownNow();
         try {
             open();
@@ -93,11 +153,18 @@ final class EmbeddedMongo {
             LOG.warning("the embedded store still cannot be opened (" + failure.get() + "), tried again shortly: " + e.getMessage());
             return false;
         }
+        journalFailure = null;
         LOG.info("the embedded store was opened again after " + failure.get());
         return true;
     }
 
+    /** Closing the store commits it, so the journal written until then is no longer needed. */
     void stop() {
+        List<Path> covered = journalSoFar();
         server.shutdown();
+        if (journal != null) {
+            journal.close();
+            LogJournal.delete(covered);
+        }
     }
 }

@@ -1,12 +1,15 @@
 package org.perfbridge.storage;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -44,8 +47,11 @@ public class MongoStorage {
     public static final String RETENTION = "timeseriesretention";
 
     private static final Logger LOG = Logger.getLogger(MongoStorage.class.getName());
+    private static final int JOURNAL_READ_BACK_BATCH = 1000;
+    private static final int READ_BACK_ATTEMPTS = 3;
 
     private EmbeddedMongo embedded;
+    private volatile boolean journalToReadBack;
     private NewestLogsOnly inMemoryBound;
     private MongoClient client;
     private com.mongodb.client.MongoDatabase database;
@@ -68,6 +74,10 @@ public class MongoStorage {
                 .build());
         database = client.getDatabase(settings.text(Setting.MONGO_DATABASE));
         ensureIndexes();
+        if (embedded != null) {
+            journalToReadBack = true;
+            readJournalBackIfPending();
+        }
     }
 
     private String startEmbedded(Settings settings) {
@@ -91,11 +101,74 @@ public class MongoStorage {
         return embedded.uri();
     }
 
-    /** A write the embedded store could not make (a full disk) closed it: open it again once it can write. */
+    /** A write the embedded store could not make (a full disk) broke it: open it again once it can write. */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void reopenEmbeddedIfBroken() {
         if (embedded != null) {
-            embedded.reopenIfBroken();
+            if (embedded.reopenIfBroken()) {
+                journalToReadBack = true;
+            }
+            readJournalBackIfPending();
+        }
+    }
+
+    /**
+     * Commits the embedded store and drops the journal that commit covers (every {@link EmbeddedMongo#CHECKPOINT});
+     * not while the journal waits to be read back into a store opened again, which lacks what it holds.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
+    void checkpointEmbedded() {
+        if (embedded != null && !journalToReadBack) {
+            try {
+                embedded.checkpoint();
+            } catch (RuntimeException e) {
+                LOG.warning("the embedded store could not commit, its journal is kept: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Stores again the logs of the journal that the store's file lacks: those acknowledged after its last commit,
+     * before a crash or a failed write. A log the file has already is left as it is.
+     */
+    private synchronized void readJournalBackIfPending() {
+        if (!journalToReadBack) {
+            return;
+        }
+        for (int attempt = 1; journalToReadBack && attempt <= READ_BACK_ATTEMPTS; attempt++) {
+            try {
+                readJournalBack();
+                journalToReadBack = false;
+            } catch (RuntimeException e) {
+                // the first request to a store opened again can meet a pooled connection to the one before
+                LOG.warning("the journal could not be read back into the embedded store yet (attempt " + attempt + "): " + e.getMessage());
+            }
+        }
+    }
+
+    private void readJournalBack() {
+        List<Path> segments = embedded.journalSoFar();
+        List<Document> journaled = LogJournal.read(segments);
+        int restored = 0;
+        for (int from = 0; from < journaled.size(); from += JOURNAL_READ_BACK_BATCH) {
+            restored += insertMissing(journaled.subList(from, Math.min(journaled.size(), from + JOURNAL_READ_BACK_BATCH)));
+        }
+        embedded.commit();
+        LogJournal.delete(segments);
+        if (restored > 0) {
+            LOG.info("restored " + restored + " logs from the journal that the embedded store's file lacked");
+        }
+    }
+
+    private int insertMissing(List<Document> logs) {
+        try {
+            logs().insertMany(logs, new InsertManyOptions().ordered(false));
+            return logs.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            return logs.size() - e.getWriteErrors().size();
         }
     }
 
@@ -137,10 +210,18 @@ public class MongoStorage {
      * {@link StorageUnavailableException}, which reaches the caller as it is (a MongoException would arrive wrapped).
      */
     public void insertLogs(List<Document> documents) {
+        if (embedded != null) {
+            writeFailure().ifPresent(failure -> {
+                throw StorageUnavailableException.ofWriteFailure(failure, "the embedded store cannot write: " + failure, null);
+            });
+        }
         try {
             logs().insertMany(documents);
         } catch (MongoException e) {
             throw unavailable("MongoDB could not store the check results: " + e.getMessage(), e);
+        }
+        if (embedded != null) {
+            embedded.journal(documents);
         }
         if (inMemoryBound != null) {
             try {
@@ -176,12 +257,32 @@ public class MongoStorage {
 
     /** Why the embedded store cannot write now, if it cannot; it is opened again every five seconds until it can. */
     public Optional<String> writeFailure() {
-        return embedded == null ? Optional.empty() : embedded.writeFailure();
+        if (embedded == null) {
+            return Optional.empty();
+        }
+        if (journalToReadBack) {
+            return Optional.of("it is opened again and reads back its journal");
+        }
+        return embedded.writeFailure();
     }
 
     /**
-     * Makes what the embedded store acknowledged durable now; H2 would otherwise commit within a second,
-     * and a check result answered 201 must survive a crash. A real MongoDB needs nothing here.
+     * Makes the logs stored since the last call durable, before their check results are answered 201: with the
+     * embedded store they are written to its journal. A real MongoDB needs nothing here.
+     */
+    public void makeLogsDurable() {
+        if (embedded != null) {
+            try {
+                embedded.flushJournal();
+            } catch (IOException e) {
+                throw unavailable("the embedded store could not write its journal: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Makes everything the embedded store holds durable now (it commits every {@link EmbeddedMongo#CHECKPOINT}
+     * by itself); for writes other than logs, which have no journal. A real MongoDB needs nothing here.
      */
     public void makeDurable() {
         if (embedded != null) {

@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.h2.mvstore.MVMap;
@@ -47,7 +48,15 @@ public final class EmbeddedH2Backend extends H2Backend {
     /**
      * Pages are compressed (LZF): a log's index keys repeat its host and service names, and a commit rewrites whole
      * pages, so the file holds about a third of the bytes (286 against 878 per log, compacted, at 100,000 logs).
+     * H2 commits by itself every {@code commitEvery}, and sooner only past 16 MB of changes; its housekeeping, which
+     * rewrites the live pages of chunks mostly garbage, runs every third of that and rewrites up to 4 MB at a time.
      */
+    public static EmbeddedH2Backend inFile(Path file, Duration commitEvery) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().autoCommitBufferSize(16 * 1024).open();
+        store.setAutoCommitDelay((int) commitEvery.toMillis());
+        return new EmbeddedH2Backend(store);
+    }
+
     public static EmbeddedH2Backend inFile(Path file) {
         return new EmbeddedH2Backend(new MVStore.Builder().fileName(file.toString()).compress().open());
     }
