@@ -1,9 +1,14 @@
 package org.perfbridge.storage;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -27,20 +32,22 @@ final class EmbeddedMongo {
 
     private final Path file;
     private final int port;
+    private final String databaseName;
     private final LogJournal journal;
     private volatile EmbeddedH2Backend backend;
     private volatile MongoServer server;
     private volatile String journalFailure;
 
-    private EmbeddedMongo(Path file, int port) {
+    private EmbeddedMongo(Path file, int port, String databaseName) {
         this.file = file;
         this.port = port;
+        this.databaseName = databaseName;
         this.journal = file == null ? null : LogJournal.open(file.getParent());
     }
 
-    /** In {@code file}, or in memory when it is null. */
-    static EmbeddedMongo start(Path file, int port) {
-        EmbeddedMongo mongo = new EmbeddedMongo(file, port);
+    /** In {@code file}, or in memory when it is null; logs are in the collection {@link MongoStorage#LOGS} of the database. */
+    static EmbeddedMongo start(Path file, int port, String databaseName) {
+        EmbeddedMongo mongo = new EmbeddedMongo(file, port, databaseName);
         mongo.open();
         LOG.info("perfbridge started the embedded MongoDB (mongo-java-server, "
                 + (file == null ? "in memory" : "H2 file " + file) + ") on 127.0.0.1:" + port);
@@ -55,8 +62,17 @@ final class EmbeddedMongo {
         return file == null;
     }
 
+    /** Opens the store, reads the journal back into it, and serves it. */
     private void open() {
         EmbeddedH2Backend opened = file == null ? EmbeddedH2Backend.inMemory() : EmbeddedH2Backend.inFile(file, CHECKPOINT);
+        if (journal != null) {
+            try {
+                readJournalBack(opened);
+            } catch (RuntimeException e) {
+                opened.getMvStore().closeImmediately();
+                throw e;
+            }
+        }
         MongoServer started = new MongoServer(opened);
         try {
             started.bind("127.0.0.1", port);
@@ -67,6 +83,29 @@ final class EmbeddedMongo {
         }
         backend = opened;
         server = started;
+    }
+
+    /**
+     * Stores again the logs of the journal that the store's file lacks: those acknowledged after its last commit,
+     * before a crash or a failed write. A log the file has already is left as it is (a duplicate key).
+     */
+    private void readJournalBack(EmbeddedH2Backend store) {
+        List<Path> segments = journal.rotate();
+        List<de.bwaldvogel.mongo.bson.Document> logs = new ArrayList<>();
+        LogJournal.read(segments).forEach(bson -> logs.add(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson))));
+        if (!logs.isEmpty()) {
+            MongoDatabase database = store.resolveDatabase(databaseName);
+            MongoCollection<?> collection = database.resolveCollection(MongoStorage.LOGS, false);
+            if (collection == null) {
+                collection = database.createCollectionOrThrowIfExists(MongoStorage.LOGS);
+            }
+            int alreadyStored = collection.insertDocuments(logs, false).size();
+            store.commit();
+            if (logs.size() > alreadyStored) {
+                LOG.info("restored " + (logs.size() - alreadyStored) + " logs from the journal that the store's file lacked");
+            }
+        }
+        LogJournal.delete(segments);
     }
 
     /** Keeps logs the store took for the next {@link #flushJournal}. */
@@ -109,11 +148,6 @@ final class EmbeddedMongo {
         LogJournal.delete(covered);
     }
 
-    /** The journal segments up to now, for reading back into a store opened again; a new segment is started. */
-    List<Path> journalSoFar() {
-        return journal == null ? List.of() : journal.rotate();
-    }
-
     /** Why the store can no longer write, when a failed write broke it. */
     Optional<String> writeFailure() {
         if (journalFailure != null) {
@@ -138,7 +172,7 @@ final class EmbeddedMongo {
 
     /**
      * After a failed write, serves the file anew from its last commit, dropping what the store held uncommitted
-     * (logs of refused requests among it); returns whether it did. The caller then reads the journal back.
+     * (logs of refused requests among it), with the journal read back; returns whether it did.
      */
     synchronized boolean reopenIfBroken() {
         Optional<String> failure = writeFailure();
@@ -158,9 +192,16 @@ final class EmbeddedMongo {
         return true;
     }
 
+    /** Stops serving at once, without a commit and with the journal as written: what a killed server leaves. For tests. */
+    void stopAsIfKilled() {
+        backend.getMvStore().closeImmediately();
+        server.shutdownNow();
+        journal.close();
+    }
+
     /** Closing the store commits it, so the journal written until then is no longer needed. */
     void stop() {
-        List<Path> covered = journalSoFar();
+        List<Path> covered = journal == null ? List.of() : journal.rotate();
         server.shutdown();
         if (journal != null) {
             journal.close();

@@ -12,11 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.bson.BsonBinaryReader;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
-import org.bson.codecs.DecoderContext;
 
 /**
  * The logs the embedded store holds but has not yet committed to its file, appended as BSON to a journal file.
@@ -111,9 +109,9 @@ final class LogJournal {
         }
     }
 
-    /** The whole documents in the segments, oldest first; a document cut off at the end of a segment was never acknowledged. */
-    static List<Document> read(List<Path> segments) {
-        List<Document> documents = new ArrayList<>();
+    /** The whole documents in the segments as BSON, oldest first; a document cut off at the end of a segment was never acknowledged. */
+    static List<ByteBuffer> read(List<Path> segments) {
+        List<ByteBuffer> documents = new ArrayList<>();
         for (Path segment : segments) {
             ByteBuffer bytes;
             try {
@@ -126,10 +124,7 @@ final class LogJournal {
                 if (length < 5 || length > bytes.remaining()) {
                     break;
                 }
-                ByteBuffer one = bytes.slice(bytes.position(), length).order(ByteOrder.LITTLE_ENDIAN);
-                try (BsonBinaryReader reader = new BsonBinaryReader(one)) {
-                    documents.add(CODEC.decode(reader, DecoderContext.builder().build()));
-                }
+                documents.add(bytes.slice(bytes.position(), length).order(ByteOrder.LITTLE_ENDIAN));
                 bytes.position(bytes.position() + length);
             }
         }

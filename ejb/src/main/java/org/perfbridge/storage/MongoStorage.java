@@ -1,15 +1,12 @@
 package org.perfbridge.storage;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -47,11 +44,8 @@ public class MongoStorage {
     public static final String RETENTION = "timeseriesretention";
 
     private static final Logger LOG = Logger.getLogger(MongoStorage.class.getName());
-    private static final int JOURNAL_READ_BACK_BATCH = 1000;
-    private static final int READ_BACK_ATTEMPTS = 3;
 
     private EmbeddedMongo embedded;
-    private volatile boolean journalToReadBack;
     private NewestLogsOnly inMemoryBound;
     private MongoClient client;
     private com.mongodb.client.MongoDatabase database;
@@ -74,10 +68,6 @@ public class MongoStorage {
                 .build());
         database = client.getDatabase(settings.text(Setting.MONGO_DATABASE));
         ensureIndexes();
-        if (embedded != null) {
-            journalToReadBack = true;
-            readJournalBackIfPending();
-        }
     }
 
     private String startEmbedded(Settings settings) {
@@ -88,7 +78,7 @@ public class MongoStorage {
                     + "everything is lost when the server stops, and only about the newest " + maxLogs
                     + " logs are kept (mongo.embedded.in_memory_max_logs). For development and benchmarks only.");
             inMemoryBound = new NewestLogsOnly(maxLogs);
-            embedded = EmbeddedMongo.start(null, port);
+            embedded = EmbeddedMongo.start(null, port, settings.text(Setting.MONGO_DATABASE));
             return embedded.uri();
         }
         Path directory = Path.of(System.getProperty("jboss.server.data.dir", "data"), "perfbridge");
@@ -97,7 +87,7 @@ public class MongoStorage {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + directory + " for the embedded MongoDB", e);
         }
-        embedded = EmbeddedMongo.start(directory.resolve("mongo.mv"), port);
+        embedded = EmbeddedMongo.start(directory.resolve("mongo.mv"), port, settings.text(Setting.MONGO_DATABASE));
         return embedded.uri();
     }
 
@@ -105,70 +95,19 @@ public class MongoStorage {
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void reopenEmbeddedIfBroken() {
         if (embedded != null) {
-            if (embedded.reopenIfBroken()) {
-                journalToReadBack = true;
-            }
-            readJournalBackIfPending();
+            embedded.reopenIfBroken();
         }
     }
 
-    /**
-     * Commits the embedded store and drops the journal that commit covers (every {@link EmbeddedMongo#CHECKPOINT});
-     * not while the journal waits to be read back into a store opened again, which lacks what it holds.
-     */
+    /** Commits the embedded store and drops the journal that commit covers (every {@link EmbeddedMongo#CHECKPOINT}). */
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
     void checkpointEmbedded() {
-        if (embedded != null && !journalToReadBack) {
+        if (embedded != null) {
             try {
                 embedded.checkpoint();
             } catch (RuntimeException e) {
                 LOG.warning("the embedded store could not commit, its journal is kept: " + e.getMessage());
             }
-        }
-    }
-
-    /**
-     * Stores again the logs of the journal that the store's file lacks: those acknowledged after its last commit,
-     * before a crash or a failed write. A log the file has already is left as it is.
-     */
-    private synchronized void readJournalBackIfPending() {
-        if (!journalToReadBack) {
-            return;
-        }
-        for (int attempt = 1; journalToReadBack && attempt <= READ_BACK_ATTEMPTS; attempt++) {
-            try {
-                readJournalBack();
-                journalToReadBack = false;
-            } catch (RuntimeException e) {
-                // the first request to a store opened again can meet a pooled connection to the one before
-                LOG.warning("the journal could not be read back into the embedded store yet (attempt " + attempt + "): " + e.getMessage());
-            }
-        }
-    }
-
-    private void readJournalBack() {
-        List<Path> segments = embedded.journalSoFar();
-        List<Document> journaled = LogJournal.read(segments);
-        int restored = 0;
-        for (int from = 0; from < journaled.size(); from += JOURNAL_READ_BACK_BATCH) {
-            restored += insertMissing(journaled.subList(from, Math.min(journaled.size(), from + JOURNAL_READ_BACK_BATCH)));
-        }
-        embedded.commit();
-        LogJournal.delete(segments);
-        if (restored > 0) {
-            LOG.info("restored " + restored + " logs from the journal that the embedded store's file lacked");
-        }
-    }
-
-    private int insertMissing(List<Document> logs) {
-        try {
-            logs().insertMany(logs, new InsertManyOptions().ordered(false));
-            return logs.size();
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-            return logs.size() - e.getWriteErrors().size();
         }
     }
 
@@ -257,13 +196,7 @@ public class MongoStorage {
 
     /** Why the embedded store cannot write now, if it cannot; it is opened again every five seconds until it can. */
     public Optional<String> writeFailure() {
-        if (embedded == null) {
-            return Optional.empty();
-        }
-        if (journalToReadBack) {
-            return Optional.of("it is opened again and reads back its journal");
-        }
-        return embedded.writeFailure();
+        return embedded == null ? Optional.empty() : embedded.writeFailure();
     }
 
     /**

@@ -2,7 +2,9 @@ package org.perfbridge.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.mongodb.MongoClientSettings;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -10,11 +12,15 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LogJournalTest {
+
+    private static final Codec<Document> CODEC = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
 
     @TempDir
     Path dir;
@@ -32,8 +38,8 @@ class LogJournalTest {
 
         List<Document> expected = new ArrayList<>(first);
         expected.addAll(second);
-        assertEquals(expected, LogJournal.read(LogJournal.segments(dir)));
-        assertEquals(first, LogJournal.read(before));
+        assertEquals(expected, read(LogJournal.segments(dir)));
+        assertEquals(first, read(before));
     }
 
     @Test
@@ -44,7 +50,7 @@ class LogJournalTest {
         journal.flush();
         journal.add(logs(5));
 
-        assertEquals(flushed, LogJournal.read(LogJournal.segments(dir)));
+        assertEquals(flushed, read(LogJournal.segments(dir)));
     }
 
     @Test
@@ -58,7 +64,7 @@ class LogJournalTest {
         byte[] bytes = Files.readAllBytes(segment);
         Files.write(segment, new byte[] {(byte) 200, 0, 0, 0, 3, 'h'}, StandardOpenOption.APPEND);
 
-        assertEquals(whole, LogJournal.read(List.of(segment)));
+        assertEquals(whole, read(List.of(segment)));
         assertEquals(bytes.length + 6, Files.size(segment));
     }
 
@@ -77,9 +83,19 @@ class LogJournalTest {
 
         List<Document> expected = new ArrayList<>(before);
         expected.addAll(after);
-        assertEquals(expected, LogJournal.read(LogJournal.segments(dir)));
+        assertEquals(expected, read(LogJournal.segments(dir)));
         LogJournal.delete(reopened.rotate());
-        assertEquals(List.of(), LogJournal.read(LogJournal.segments(dir)));
+        assertEquals(List.of(), read(LogJournal.segments(dir)));
+    }
+
+    private static List<Document> read(List<Path> segments) {
+        return LogJournal.read(segments).stream().map(bson -> new RawBsonDocument(toArray(bson)).decode(CODEC)).toList();
+    }
+
+    private static byte[] toArray(ByteBuffer bson) {
+        byte[] bytes = new byte[bson.remaining()];
+        bson.duplicate().get(bytes);
+        return bytes;
     }
 
     private static List<Document> logs(int count) {
