@@ -28,6 +28,7 @@ public enum Setting {
     API_MAX_BODY_BYTES("api.max_body_bytes", "10000000"),
     API_MAX_BATCH_ITEMS("api.max_batch_items", "10000"),
     API_MAX_PAGE_SIZE("api.max_page_size", "1000"),
+    API_MAX_RESPONSE_BYTES("api.max_response_bytes", "16000000"),
     API_MAX_STRING_LENGTH("api.max_string_length", "65536"),
     API_MAX_PERFDATA_LENGTH("api.max_perfdata_length", "65536"),
     API_MAX_METRICS_PER_CHECK("api.max_metrics_per_check", "1000"),

@@ -12,15 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.perfbridge.config.Setting;
+import org.perfbridge.config.Settings;
 import org.perfbridge.storage.DocumentJson;
 import org.perfbridge.storage.MongoStorage;
 import org.perfbridge.storage.Page;
 import org.perfbridge.storage.StorageUnavailableException;
 
-/** Reads the {@code logcheckresult} log, newest check first. Filters match as plain values, never as query operators. */
+/**
+ * Reads the {@code logcheckresult} log, newest check first. Filters match as plain values, never as query operators.
+ * A page is refused once its logs are longer than {@code api.max_response_bytes}: a thousand logs of 64 KB fields
+ * would need more heap than WildFly has.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CheckResultLog {
+
+    // the logs are read from the store this many at a time, so a page too large is refused before it is all read
+    private static final int READ_BATCH = 50;
 
     @Inject
     MongoStorage storage;
@@ -34,10 +43,16 @@ public class CheckResultLog {
             filters.add(Filters.eq("service_name", serviceName));
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        long maxBytes = Settings.fromServer().integer(Setting.API_MAX_RESPONSE_BYTES);
         try {
             List<JsonObject> items = new ArrayList<>();
+            long bytes = 0;
             for (Document document : storage.logs().find(filter).sort(Sorts.descending("last_check", "_id"))
-                    .skip((page - 1) * maxResults).limit(maxResults)) {
+                    .skip((page - 1) * maxResults).limit(maxResults).batchSize(READ_BATCH)) {
+                bytes += DocumentJson.approximateLength(document);
+                if (bytes > maxBytes) {
+                    throw new PageTooLargeException(items.size(), maxBytes);
+                }
                 items.add(DocumentJson.of(document));
             }
             return new Page(items, page, maxResults, storage.logs().countDocuments(filter));

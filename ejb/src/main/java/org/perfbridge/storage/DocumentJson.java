@@ -23,6 +23,33 @@ public final class DocumentJson {
         return object.build();
     }
 
+    /** About how many characters the document's JSON takes, without making it. */
+    public static long approximateLength(Map<String, Object> document) {
+        long length = 2;
+        for (Map.Entry<String, Object> field : document.entrySet()) {
+            length += field.getKey().length() + 4 + approximateLengthOf(field.getValue());
+        }
+        return length;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long approximateLengthOf(Object value) {
+        if (value instanceof String text) {
+            return text.length() + 2;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return approximateLength((Map<String, Object>) map);
+        }
+        if (value instanceof Collection<?> list) {
+            long length = 2;
+            for (Object element : list) {
+                length += approximateLengthOf(element) + 1;
+            }
+            return length;
+        }
+        return 24;
+    }
+
     @SuppressWarnings("unchecked")
     private static JsonValue value(Object value) {
         if (value == null) {

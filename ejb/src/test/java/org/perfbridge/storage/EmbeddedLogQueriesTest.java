@@ -112,6 +112,8 @@ class EmbeddedLogQueriesTest {
     private void assertRead(MongoCollection<Document> logs, Bson filter, Predicate<Document> matches, int skip) {
         List<Document> expected = stored.stream().filter(matches).sorted(NEWEST_FIRST).skip(skip).limit(25).toList();
         assertEquals(ids(expected), ids(page(logs, filter, skip, 25)), "page of " + filter + " after " + skip);
+        assertEquals(ids(expected), ids(logs.find(filter).sort(Sorts.descending("last_check", "_id")).skip(skip).limit(25)
+                .batchSize(7).into(new ArrayList<>())), "page of " + filter + " after " + skip + ", read 7 at a time");
         assertEquals(stored.stream().filter(matches).count(), logs.countDocuments(filter), "total of " + filter);
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.perfbridge.ingest.InvalidCheckResultsException;
+import org.perfbridge.ingest.PageTooLargeException;
 import org.perfbridge.storage.StorageUnavailableException;
 
 /** Every failure answers a JSON error body with a reason and never a stack trace. */
@@ -22,6 +23,14 @@ final class ErrorResponses {
         @Override
         public Response toResponse(InvalidCheckResultsException e) {
             return ApiError.invalidFields(e.errors());
+        }
+    }
+
+    @Provider
+    public static class PageTooLarge implements ExceptionMapper<PageTooLargeException> {
+        @Override
+        public Response toResponse(PageTooLargeException e) {
+            return ApiError.of(400, "max_results: " + e.getMessage());
         }
     }
 
