@@ -47,7 +47,7 @@ public final class EmbeddedH2Backend extends H2Backend {
 
     /**
      * Pages are compressed (LZF): a log's index keys repeat its host and service names, and a commit rewrites whole
-     * pages, so the file holds about a third of the bytes (286 against 878 per log, compacted, at 100,000 logs).
+     * pages, so the file holds about a third of the bytes.
      * H2 commits by itself every {@code commitEvery}, and sooner only past 16 MB of changes; its housekeeping, which
      * rewrites the live pages of chunks mostly garbage, runs every third of that and rewrites up to 4 MB at a time.
      */
