@@ -7,14 +7,18 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.perfbridge.json.JsonText;
 import org.perfbridge.perfdata.PerfdataParser;
 
 /**
  * Reads posted JSON (one check result object, or an array of them) into validated check results.
  * A batch is all or nothing: every problem of every item is collected, and any problem refuses the whole batch.
+ * A key may appear once in an object.
  */
 public final class CheckResultReader {
 
@@ -36,10 +40,17 @@ public final class CheckResultReader {
     }
 
     public List<CheckResult> read(JsonStructure body, double now) {
+        return read(new JsonText(body, List.of()), now);
+    }
+
+    public List<CheckResult> read(JsonText posted, double now) {
+        JsonStructure body = posted.value();
         int maxItems = limits.maxItems();
         List<FieldError> errors = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();
+        Map<Integer, List<FieldError>> duplicateKeys = duplicateKeysByItem(posted);
         if (body instanceof JsonObject single) {
+            errors.addAll(duplicateKeys.getOrDefault(0, List.of()));
             results.add(new ItemReader(0, single, errors, limits).read(now));
         } else {
             JsonArray items = (JsonArray) body;
@@ -53,6 +64,7 @@ public final class CheckResultReader {
             for (int index = 0; index < items.size(); index++) {
                 JsonValue item = items.get(index);
                 if (item instanceof JsonObject object) {
+                    errors.addAll(duplicateKeys.getOrDefault(index, List.of()));
                     results.add(new ItemReader(index, object, errors, limits).read(now));
                 } else {
                     errors.add(new FieldError(index, "", "must be a JSON object, not " + item.getValueType().name().toLowerCase(Locale.ROOT)));
@@ -63,6 +75,25 @@ public final class CheckResultReader {
             throw new InvalidCheckResultsException(errors);
         }
         return results;
+    }
+
+    /** A key twice in an item is named as that field; one twice deeper, as the item's field whose value holds it. */
+    private static Map<Integer, List<FieldError>> duplicateKeysByItem(JsonText posted) {
+        Map<Integer, List<FieldError>> byItem = new HashMap<>();
+        int itemLevel = posted.value() instanceof JsonObject ? 0 : 1;
+        for (JsonText.DuplicateKey duplicate : posted.duplicateKeys()) {
+            List<String> path = duplicate.path();
+            if (path.size() < itemLevel) {
+                continue;
+            }
+            int item = itemLevel == 0 ? 0 : Integer.parseInt(path.get(0));
+            FieldError error = path.size() == itemLevel
+                    ? new FieldError(item, duplicate.key(), "appears more than once; JSON readers differ on which value counts")
+                    : new FieldError(item, path.get(itemLevel), "holds the key '" + duplicate.key()
+                            + "' more than once; JSON readers differ on which value counts");
+            byItem.computeIfAbsent(item, index -> new ArrayList<>()).add(error);
+        }
+        return byItem;
     }
 
     private static final class ItemReader {

@@ -8,7 +8,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.perfbridge.json.JsonText;
+import org.perfbridge.json.StrictJsonReader;
 
 class CheckResultReaderTest {
 
@@ -314,6 +318,47 @@ class CheckResultReaderTest {
     void realmWithEmptyPartsIsRefused(String realm) {
         assertEquals(List.of(new FieldError(0, "realm", "must be a dotted realm path without empty parts, not '" + realm + "'")),
                 errorsOf(json("{'host_name':'srv1','service_name':'s','state':'OK','realm':'" + realm + "'}")));
+    }
+
+    // ---- a key twice in one object ----
+
+    private List<FieldError> errorsOfPosted(String text) {
+        JsonText posted = StrictJsonReader.read(new ByteArrayInputStream(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8)));
+        return assertThrows(InvalidCheckResultsException.class, () -> reader.read(posted, NOW)).errors();
+    }
+
+    @Test
+    void keyTwiceInACheckResultIsRefusedAsAmbiguous() {
+        // given the same key twice: the last one won, where another reader takes the first
+        List<FieldError> errors = errorsOfPosted("{'host_name':'x','host_name':'y','state':'UP'}");
+
+        assertEquals(List.of(new FieldError(0, "host_name", "appears more than once; JSON readers differ on which value counts")),
+                errors);
+    }
+
+    @Test
+    void keyTwiceInOneItemOfABatchNamesThatItemBeforeItsOtherProblems() {
+        List<FieldError> errors = errorsOfPosted("[{'host_name':'a','state':'UP'},"
+                + "{'host_name':'b','state':'UP','state':'DOWN','realm':''}]");
+
+        assertEquals(List.of(new FieldError(1, "state", "appears more than once; JSON readers differ on which value counts"),
+                new FieldError(1, "realm", "must be a dotted realm path without empty parts, not ''")), errors);
+    }
+
+    @Test
+    void keyTwiceInsideAFieldsValueNamesTheField() {
+        List<FieldError> errors = errorsOfPosted("{'host_name':'a','state':'UP','output':{'$ne':1,'$ne':2}}");
+
+        assertEquals(List.of(new FieldError(0, "output", "holds the key '$ne' more than once; JSON readers differ on which value counts"),
+                new FieldError(0, "output", "must be a string")), errors);
+    }
+
+    @Test
+    void postedTextWithoutDuplicatesIsReadAsTheValueAlone() {
+        JsonText posted = StrictJsonReader.read(new ByteArrayInputStream(
+                "{\"host_name\":\"srv1\",\"service_name\":\"http\",\"state\":\"CRITICAL\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(List.of(minimal("srv1", "http", CheckState.CRITICAL, 2)), reader.read(posted, NOW));
     }
 
     // ---- unknown fields ----
