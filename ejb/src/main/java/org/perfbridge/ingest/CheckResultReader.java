@@ -18,7 +18,8 @@ import org.perfbridge.perfdata.PerfdataParser;
 /**
  * Reads posted JSON (one check result object, or an array of them) into validated check results.
  * A batch is all or nothing: every problem of every item is collected, and any problem refuses the whole batch.
- * A key may appear once in an object.
+ * Numbers must be finite and plausible, {@code last_check} from 1970 to {@link InputLimits#maxClockSkewSeconds()}
+ * ahead of now; a key may appear once in an object.
  */
 public final class CheckResultReader {
 
@@ -28,6 +29,9 @@ public final class CheckResultReader {
     private static final Set<String> FIELDS = Set.of("host_name", "service_name", "state", "state_type", "state_id",
             "last_state", "last_state_type", "last_state_id", "state_changed", "acknowledged", "last_check", "output",
             "long_output", "perf_data", "latency", "execution_time", "realm");
+
+    /** Nagios plugin return codes, which are also the state ids alignak gives hosts (0 to 2) and services. */
+    private static final int MAX_STATE_ID = 3;
 
     private final InputLimits limits;
 
@@ -121,17 +125,46 @@ public final class CheckResultReader {
             CheckState state = state(serviceName.isEmpty());
             String stateType = stateType("state_type");
             String lastStateType = stateType("last_state_type");
+            Double lastCheck = lastCheck(now);
+            String realm = realm();
+            Integer stateId = stateId("state_id");
+            return new CheckResult(hostName, serviceName, state, stateType == null ? "HARD" : stateType,
+                    stateId == null && state != null ? Integer.valueOf(state.id()) : stateId,
+                    text("last_state"), lastStateType, stateId("last_state_id"), flag("state_changed"), flag("acknowledged"),
+                    lastCheck == null ? now : lastCheck, text("output"), text("long_output"), perfData(),
+                    duration("latency"), duration("execution_time"), realm);
+        }
+
+        /**
+         * Whisper keeps unsigned 32-bit seconds, so nothing before 1970; a point ahead of now is drawn ahead of every
+         * graph and, more than an archive's span ahead, overwrites a current point in whisper's ring.
+         */
+        private Double lastCheck(double now) {
             Double lastCheck = number("last_check");
             if (lastCheck != null && lastCheck < 0) {
                 reject("last_check", "must be epoch seconds, not negative");
+            } else if (lastCheck != null && lastCheck > now + limits.maxClockSkewSeconds()) {
+                reject("last_check", "is more than " + limits.maxClockSkewSeconds()
+                        + " seconds ahead of the server's clock (setting api.max_clock_skew_seconds)");
             }
-            String realm = realm();
-            Integer stateId = integer("state_id");
-            return new CheckResult(hostName, serviceName, state, stateType == null ? "HARD" : stateType,
-                    stateId == null && state != null ? Integer.valueOf(state.id()) : stateId,
-                    text("last_state"), lastStateType, integer("last_state_id"), flag("state_changed"), flag("acknowledged"),
-                    lastCheck == null ? now : lastCheck, text("output"), text("long_output"), perfData(),
-                    number("latency"), number("execution_time"), realm);
+            return lastCheck;
+        }
+
+        private Double duration(String field) {
+            Double seconds = number(field);
+            if (seconds != null && seconds < 0) {
+                reject(field, "must be seconds, not negative");
+            }
+            return seconds;
+        }
+
+        private Integer stateId(String field) {
+            Integer id = integer(field);
+            if (id != null && (id < 0 || id > MAX_STATE_ID)) {
+                reject(field, "is out of range: a state id is 0 to " + MAX_STATE_ID);
+                return null;
+            }
+            return id;
         }
 
         private String hostName() {
@@ -238,10 +271,10 @@ public final class CheckResultReader {
             if (value == null || value == JsonValue.NULL) {
                 return null;
             }
-            if (value instanceof JsonNumber number) {
+            if (value instanceof JsonNumber number && Double.isFinite(number.doubleValue())) {
                 return number.doubleValue();
             }
-            reject(field, "must be a number");
+            reject(field, value instanceof JsonNumber ? "must be a finite number, not " + value : "must be a number");
             return null;
         }
 

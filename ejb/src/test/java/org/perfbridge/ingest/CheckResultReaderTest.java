@@ -320,6 +320,85 @@ class CheckResultReaderTest {
                 errorsOf(json("{'host_name':'srv1','service_name':'s','state':'OK','realm':'" + realm + "'}")));
     }
 
+    // ---- numbers: finite, and within what the sinks and a skewed poller clock need ----
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @CsvSource({"last_check, 1e309, 1E+309", "last_check, -1e309, -1E+309", "latency, 1e309, 1E+309",
+            "execution_time, 2e400, 2E+400"})
+    void numberBeyondWhatADoubleHoldsIsRefused(String field, String posted, String shown) {
+        // given a number JSON allows and a double cannot hold: it was stored as Infinity
+        JsonStructure body = json("{'host_name':'srv1','state':'UP','" + field + "':" + posted + "}");
+        // when
+        List<FieldError> errors = errorsOf(body);
+        // then
+        assertEquals(List.of(new FieldError(0, field, "must be a finite number, not " + shown)), errors);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"95617584000", "1e15"})
+    void lastCheckFarAheadOfTheServersClockIsRefused(String lastCheck) {
+        // given the year 5000, and a timestamp in milliseconds instead of seconds
+        JsonStructure body = json("{'host_name':'srv1','state':'UP','last_check':" + lastCheck + "}");
+        // when
+        List<FieldError> errors = errorsOf(body);
+        // then
+        assertEquals(List.of(new FieldError(0, "last_check",
+                "is more than 3600 seconds ahead of the server's clock (setting api.max_clock_skew_seconds)")), errors);
+    }
+
+    @Test
+    void lastCheckUpToTheClockSkewAheadIsKept() {
+        JsonObject body = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP").add("last_check", NOW + 3600).build();
+
+        assertEquals(NOW + 3600, reader.read(body, NOW).get(0).lastCheck());
+    }
+
+    @Test
+    void lastCheckJustBeyondTheClockSkewIsRefused() {
+        JsonObject body = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP").add("last_check", NOW + 3600.5).build();
+
+        assertEquals("last_check", errorsOf(body).get(0).field());
+    }
+
+    @Test
+    void clockSkewIsTheOneTheLimitsGive() {
+        // given a window of 60 s
+        InputLimits defaults = InputLimits.withMaxItems(3);
+        CheckResultReader strict = new CheckResultReader(new InputLimits(3, defaults.maxStringLength(), defaults.maxPerfdataLength(),
+                defaults.maxMetricsPerCheck(), 60));
+        JsonObject aheadBy61 = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP").add("last_check", NOW + 61).build();
+        JsonObject aheadBy60 = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP").add("last_check", NOW + 60).build();
+        // when
+        InvalidCheckResultsException refused = assertThrows(InvalidCheckResultsException.class, () -> strict.read(aheadBy61, NOW));
+        // then
+        assertEquals(List.of(new FieldError(0, "last_check",
+                "is more than 60 seconds ahead of the server's clock (setting api.max_clock_skew_seconds)")), refused.errors());
+        assertEquals(NOW + 60, strict.read(aheadBy60, NOW).get(0).lastCheck());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"latency", "execution_time"})
+    void negativeDurationIsRefused(String field) {
+        assertEquals(List.of(new FieldError(0, field, "must be seconds, not negative")),
+                errorsOf(json("{'host_name':'srv1','state':'UP','" + field + "':-0.5}")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @CsvSource({"state_id, 4", "state_id, -1", "last_state_id, 255", "last_state_id, -2147483648"})
+    void stateIdOutsideZeroToThreeIsRefused(String field, int id) {
+        assertEquals(List.of(new FieldError(0, field, "is out of range: a state id is 0 to 3")),
+                errorsOf(json("{'host_name':'srv1','service_name':'s','state':'OK','" + field + "':" + id + "}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3})
+    void stateIdsZeroToThreeAreKept(int id) {
+        CheckResult result = reader.read(json("{'host_name':'srv1','service_name':'s','state':'OK','state_id':" + id
+                + ",'last_state_id':" + id + "}"), NOW).get(0);
+
+        assertEquals(List.of(id, id), List.of(result.stateId(), result.lastStateId()));
+    }
+
     // ---- a key twice in one object ----
 
     private List<FieldError> errorsOfPosted(String text) {
