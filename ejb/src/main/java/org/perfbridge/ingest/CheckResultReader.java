@@ -120,9 +120,12 @@ public final class CheckResultReader {
                 }
             }
             String hostName = hostName();
+            int problemsBefore = errors.size();
             String serviceName = text("service_name");
+            boolean serviceNameRefused = errors.size() > problemsBefore;
             serviceName = serviceName == null ? "" : serviceName;
-            CheckState state = state(serviceName.isEmpty());
+            // Whether it is a host check is not known when the service name was refused: no second, misleading reason.
+            CheckState state = serviceNameRefused ? stateOfEitherKind() : state(serviceName.isEmpty());
             String stateType = stateType("state_type");
             String lastStateType = stateType("last_state_type");
             Double lastCheck = lastCheck(now);
@@ -190,11 +193,7 @@ public final class CheckResultReader {
         }
 
         private CheckState state(boolean hostCheck) {
-            if (!object.containsKey("state") || object.isNull("state")) {
-                reject("state", "is required");
-                return null;
-            }
-            String name = text("state");
+            String name = stateName();
             if (name == null) {
                 return null;
             }
@@ -206,6 +205,23 @@ public final class CheckResultReader {
                 return null;
             }
             return state;
+        }
+
+        private CheckState stateOfEitherKind() {
+            String name = stateName();
+            CheckState state = name == null ? null : CheckState.named(name).orElse(null);
+            if (name != null && state == null) {
+                reject("state", "must be UP, DOWN, UNREACHABLE, OK, WARNING, CRITICAL or UNKNOWN, not '" + name + "'");
+            }
+            return state;
+        }
+
+        private String stateName() {
+            if (!object.containsKey("state") || object.isNull("state")) {
+                reject("state", "is required");
+                return null;
+            }
+            return text("state");
         }
 
         private String stateType(String field) {

@@ -259,6 +259,22 @@ class CheckResultReaderTest {
                 errorsOf(json("{'host_name':'srv1','service_name':'s','state':'FINE'}")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"42", "['x']"})
+    void refusedServiceNameIsTheOnlyReasonGivenForAKnownState(String serviceName) {
+        // given a service check whose service name is refused: it is not known whether it is a host check
+        List<FieldError> errors = errorsOf(json("{'host_name':'srv1','service_name':" + serviceName + ",'state':'OK'}"));
+
+        assertEquals(List.of(new FieldError(0, "service_name", "must be a string")), errors);
+    }
+
+    @Test
+    void unknownStateNameIsRefusedAlsoWhenTheServiceNameIsRefused() {
+        assertEquals(List.of(new FieldError(0, "service_name", "must be a string"), new FieldError(0, "state",
+                        "must be UP, DOWN, UNREACHABLE, OK, WARNING, CRITICAL or UNKNOWN, not 'FINE'")),
+                errorsOf(json("{'host_name':'srv1','service_name':1,'state':'FINE'}")));
+    }
+
     // ---- state_type, state_id, last_check ----
 
     @Test
