@@ -19,7 +19,7 @@ import org.perfbridge.perfdata.PerfdataParser;
  * Reads posted JSON (one check result object, or an array of them) into validated check results.
  * A batch is all or nothing: every problem of every item is collected, and any problem refuses the whole batch.
  * Numbers must be finite and plausible, {@code last_check} from 1970 to {@link InputLimits#maxClockSkewSeconds()}
- * ahead of now; a key may appear once in an object.
+ * ahead of now; strings must not hold control characters (see {@link UnsafeCharacters}); a key may appear once.
  */
 public final class CheckResultReader {
 
@@ -29,6 +29,9 @@ public final class CheckResultReader {
     private static final Set<String> FIELDS = Set.of("host_name", "service_name", "state", "state_type", "state_id",
             "last_state", "last_state_type", "last_state_id", "state_changed", "acknowledged", "last_check", "output",
             "long_output", "perf_data", "latency", "execution_time", "realm");
+
+    /** Strings that are free text, which may hold tabs and line breaks; every other string field is a name. */
+    private static final Set<String> FREE_TEXT = Set.of("output", "long_output", "perf_data");
 
     /** Nagios plugin return codes, which are also the state ids alignak gives hosts (0 to 2) and services. */
     private static final int MAX_STATE_ID = 3;
@@ -175,12 +178,15 @@ public final class CheckResultReader {
                 reject("host_name", "is required");
                 return null;
             }
-            String name = text("host_name");
+            String name = string("host_name");
             if (name == null) {
                 return null;
             }
             if (name.isBlank()) {
                 reject("host_name", "must not be empty");
+                return null;
+            }
+            if (withoutUnsafeCharacters("host_name", name) == null) {
                 return null;
             }
             for (int i = 0; i < name.length(); i++) {
@@ -252,6 +258,20 @@ public final class CheckResultReader {
         }
 
         private String text(String field) {
+            String text = string(field);
+            return text == null ? null : withoutUnsafeCharacters(field, text);
+        }
+
+        private String withoutUnsafeCharacters(String field, String text) {
+            String problem = UnsafeCharacters.problemIn(text, FREE_TEXT.contains(field)).orElse(null);
+            if (problem != null) {
+                reject(field, problem);
+                return null;
+            }
+            return text;
+        }
+
+        private String string(String field) {
             JsonValue value = object.get(field);
             if (value == null || value == JsonValue.NULL) {
                 return null;

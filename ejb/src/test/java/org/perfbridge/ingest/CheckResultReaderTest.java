@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import java.io.ByteArrayInputStream;
@@ -454,6 +455,58 @@ class CheckResultReaderTest {
                 "{\"host_name\":\"srv1\",\"service_name\":\"http\",\"state\":\"CRITICAL\"}".getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(List.of(minimal("srv1", "http", CheckState.CRITICAL, 2)), reader.read(posted, NOW));
+    }
+
+    // ---- characters ----
+
+    static Stream<Arguments> controlCharactersInNames() {
+        List<String> fields = List.of("host_name", "service_name", "realm", "state", "state_type", "last_state", "last_state_type");
+        return fields.stream().flatMap(field -> Stream.of('\u0000', '\t', '\n', '\u001b', '\u007f', '\u0085')
+                .map(c -> Arguments.of(field, c)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("controlCharactersInNames")
+    void controlCharacterInANameIsRefused(String field, char control) {
+        // given a name that would go into a Graphite path or an InfluxDB tag with the character in it
+        JsonObjectBuilder check = Json.createObjectBuilder().add("host_name", "srv1").add("service_name", "s").add("state", "OK");
+        JsonObject body = check.add(field, "O" + control + "K").build();
+        // when
+        List<FieldError> errors = errorsOf(body);
+        // then
+        assertEquals(List.of(new FieldError(0, field, String.format("must not contain the control character U+%04X", (int) control))),
+                errors);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"output", "long_output", "perf_data"})
+    void controlCharacterInFreeTextIsRefusedButTabsAndLineBreaksAreKept(String field) {
+        JsonObject kept = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP")
+                .add(field, "a=1\tb=2\r\nc=3").build();
+        JsonObject refused = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP")
+                .add(field, "a=1\u0000b=2").build();
+
+        assertEquals(1, reader.read(kept, NOW).size());
+        assertEquals(List.of(new FieldError(0, field,
+                "must not contain the control character U+0000 (of them only tab, line feed and carriage return are accepted)")),
+                errorsOf(refused));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"host_name, web\uD800x, D800", "service_name, \uDC00, DC00", "output, ends with \uD83D, D83D"})
+    void halfOfASurrogatePairIsRefused(String field, String escaped, String codeUnit) {
+        // given JSON escapes that make half a pair, which UTF-8 and BSON cannot hold
+        JsonStructure body = json("{'host_name':'srv1','service_name':'s','state':'OK','" + field + "':'" + escaped + "'}");
+
+        assertEquals(List.of(new FieldError(0, field,
+                "must not contain U+" + codeUnit + ", half of a UTF-16 surrogate pair without its other half")), errorsOf(body));
+    }
+
+    @Test
+    void wholeSurrogatePairIsKept() {
+        JsonObject body = Json.createObjectBuilder().add("host_name", "caf\u00e9-\uD83D\uDE00").add("state", "UP").build();
+
+        assertEquals("caf\u00e9-\uD83D\uDE00", reader.read(body, NOW).get(0).hostName());
     }
 
     // ---- unknown fields ----
