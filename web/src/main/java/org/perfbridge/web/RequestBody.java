@@ -9,7 +9,11 @@ import org.perfbridge.json.JsonText;
 import org.perfbridge.json.StrictJsonReader;
 import org.perfbridge.json.UnreadableJsonException;
 
-/** Reads a JSON request body, refusing one larger than the limit (413) or one {@link StrictJsonReader} does not read (400). */
+/**
+ * Reads a JSON request body, refusing one larger than the limit (413) or one {@link StrictJsonReader} does not read
+ * (400). The limit is perfbridge's alone: config/install-standalone.cli lifts Undertow's own, which refused larger
+ * bodies before they got here, with an empty 400 or a cut connection.
+ */
 final class RequestBody {
 
     private RequestBody() {
