@@ -32,6 +32,7 @@ public enum Setting {
     API_MAX_STRING_LENGTH("api.max_string_length", "65536"),
     API_MAX_PERFDATA_LENGTH("api.max_perfdata_length", "65536"),
     API_MAX_METRICS_PER_CHECK("api.max_metrics_per_check", "1000"),
+    API_MAX_CLOCK_SKEW_SECONDS("api.max_clock_skew_seconds", "3600"),
     API_HTTPS_ONLY("api.https_only", "false");
 
     private final String propertyName;

@@ -1,2 +1,2 @@
-/** JSON-P, looked up once. */
+/** JSON-P, looked up once, and the strict reading of request bodies. */
 package org.perfbridge.json;

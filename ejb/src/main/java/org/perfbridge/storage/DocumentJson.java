@@ -11,7 +11,7 @@ import java.util.Date;
 import java.util.Map;
 import org.bson.types.ObjectId;
 
-/** Turns a stored document into the JSON the API shows: ids as hex strings, dates as ISO-8601 text. */
+/** Turns a stored document into the JSON the API shows: ids as hex strings, dates as ISO-8601 text, a non-finite number as null. */
 public final class DocumentJson {
 
     private DocumentJson() {
@@ -65,8 +65,10 @@ public final class DocumentJson {
             return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
+            // A store filled by an older version may hold NaN or Infinity, which JSON has no number for; a string in a
+            // number's place would break a client that reads the field as a number.
             double d = number.doubleValue();
-            return Double.isFinite(d) ? JSON.createValue(d) : JSON.createValue(Double.toString(d));
+            return Double.isFinite(d) ? JSON.createValue(d) : JsonValue.NULL;
         }
         if (value instanceof ObjectId id) {
             return JSON.createValue(id.toHexString());

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.perfbridge.json.JsonText;
+import org.perfbridge.json.StrictJsonReader;
 
 class CheckResultReaderTest {
 
@@ -255,6 +260,22 @@ class CheckResultReaderTest {
                 errorsOf(json("{'host_name':'srv1','service_name':'s','state':'FINE'}")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"42", "['x']"})
+    void refusedServiceNameIsTheOnlyReasonGivenForAKnownState(String serviceName) {
+        // given a service check whose service name is refused: it is not known whether it is a host check
+        List<FieldError> errors = errorsOf(json("{'host_name':'srv1','service_name':" + serviceName + ",'state':'OK'}"));
+
+        assertEquals(List.of(new FieldError(0, "service_name", "must be a string")), errors);
+    }
+
+    @Test
+    void unknownStateNameIsRefusedAlsoWhenTheServiceNameIsRefused() {
+        assertEquals(List.of(new FieldError(0, "service_name", "must be a string"), new FieldError(0, "state",
+                        "must be UP, DOWN, UNREACHABLE, OK, WARNING, CRITICAL or UNKNOWN, not 'FINE'")),
+                errorsOf(json("{'host_name':'srv1','service_name':1,'state':'FINE'}")));
+    }
+
     // ---- state_type, state_id, last_check ----
 
     @Test
@@ -314,6 +335,178 @@ class CheckResultReaderTest {
     void realmWithEmptyPartsIsRefused(String realm) {
         assertEquals(List.of(new FieldError(0, "realm", "must be a dotted realm path without empty parts, not '" + realm + "'")),
                 errorsOf(json("{'host_name':'srv1','service_name':'s','state':'OK','realm':'" + realm + "'}")));
+    }
+
+    // ---- numbers: finite, and within what the sinks and a skewed poller clock need ----
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @CsvSource({"last_check, 1e309, 1E+309", "last_check, -1e309, -1E+309", "latency, 1e309, 1E+309",
+            "execution_time, 2e400, 2E+400"})
+    void numberBeyondWhatADoubleHoldsIsRefused(String field, String posted, String shown) {
+        // given a number JSON allows and a double cannot hold: it was stored as Infinity
+        JsonStructure body = json("{'host_name':'srv1','state':'UP','" + field + "':" + posted + "}");
+        // when
+        List<FieldError> errors = errorsOf(body);
+        // then
+        assertEquals(List.of(new FieldError(0, field, "must be a finite number, not " + shown)), errors);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"95617584000", "1e15"})
+    void lastCheckFarAheadOfTheServersClockIsRefused(String lastCheck) {
+        // given the year 5000, and a timestamp in milliseconds instead of seconds
+        JsonStructure body = json("{'host_name':'srv1','state':'UP','last_check':" + lastCheck + "}");
+        // when
+        List<FieldError> errors = errorsOf(body);
+        // then
+        assertEquals(List.of(new FieldError(0, "last_check",
+                "is more than 3600 seconds ahead of the server's clock (setting api.max_clock_skew_seconds)")), errors);
+    }
+
+    @Test
+    void lastCheckUpToTheClockSkewAheadIsKept() {
+        JsonObject body = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP").add("last_check", NOW + 3600).build();
+
+        assertEquals(NOW + 3600, reader.read(body, NOW).get(0).lastCheck());
+    }
+
+    @Test
+    void lastCheckJustBeyondTheClockSkewIsRefused() {
+        JsonObject body = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP").add("last_check", NOW + 3600.5).build();
+
+        assertEquals("last_check", errorsOf(body).get(0).field());
+    }
+
+    @Test
+    void clockSkewIsTheOneTheLimitsGive() {
+        // given a window of 60 s
+        InputLimits defaults = InputLimits.withMaxItems(3);
+        CheckResultReader strict = new CheckResultReader(new InputLimits(3, defaults.maxStringLength(), defaults.maxPerfdataLength(),
+                defaults.maxMetricsPerCheck(), 60));
+        JsonObject aheadBy61 = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP").add("last_check", NOW + 61).build();
+        JsonObject aheadBy60 = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP").add("last_check", NOW + 60).build();
+        // when
+        InvalidCheckResultsException refused = assertThrows(InvalidCheckResultsException.class, () -> strict.read(aheadBy61, NOW));
+        // then
+        assertEquals(List.of(new FieldError(0, "last_check",
+                "is more than 60 seconds ahead of the server's clock (setting api.max_clock_skew_seconds)")), refused.errors());
+        assertEquals(NOW + 60, strict.read(aheadBy60, NOW).get(0).lastCheck());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"latency", "execution_time"})
+    void negativeDurationIsRefused(String field) {
+        assertEquals(List.of(new FieldError(0, field, "must be seconds, not negative")),
+                errorsOf(json("{'host_name':'srv1','state':'UP','" + field + "':-0.5}")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @CsvSource({"state_id, 4", "state_id, -1", "last_state_id, 255", "last_state_id, -2147483648"})
+    void stateIdOutsideZeroToThreeIsRefused(String field, int id) {
+        assertEquals(List.of(new FieldError(0, field, "is out of range: a state id is 0 to 3")),
+                errorsOf(json("{'host_name':'srv1','service_name':'s','state':'OK','" + field + "':" + id + "}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3})
+    void stateIdsZeroToThreeAreKept(int id) {
+        CheckResult result = reader.read(json("{'host_name':'srv1','service_name':'s','state':'OK','state_id':" + id
+                + ",'last_state_id':" + id + "}"), NOW).get(0);
+
+        assertEquals(List.of(id, id), List.of(result.stateId(), result.lastStateId()));
+    }
+
+    // ---- a key twice in one object ----
+
+    private List<FieldError> errorsOfPosted(String text) {
+        JsonText posted = StrictJsonReader.read(new ByteArrayInputStream(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8)));
+        return assertThrows(InvalidCheckResultsException.class, () -> reader.read(posted, NOW)).errors();
+    }
+
+    @Test
+    void keyTwiceInACheckResultIsRefusedAsAmbiguous() {
+        // given the same key twice: the last one won, where another reader takes the first
+        List<FieldError> errors = errorsOfPosted("{'host_name':'x','host_name':'y','state':'UP'}");
+
+        assertEquals(List.of(new FieldError(0, "host_name", "appears more than once; JSON readers differ on which value counts")),
+                errors);
+    }
+
+    @Test
+    void keyTwiceInOneItemOfABatchNamesThatItemBeforeItsOtherProblems() {
+        List<FieldError> errors = errorsOfPosted("[{'host_name':'a','state':'UP'},"
+                + "{'host_name':'b','state':'UP','state':'DOWN','realm':''}]");
+
+        assertEquals(List.of(new FieldError(1, "state", "appears more than once; JSON readers differ on which value counts"),
+                new FieldError(1, "realm", "must be a dotted realm path without empty parts, not ''")), errors);
+    }
+
+    @Test
+    void keyTwiceInsideAFieldsValueNamesTheField() {
+        List<FieldError> errors = errorsOfPosted("{'host_name':'a','state':'UP','output':{'$ne':1,'$ne':2}}");
+
+        assertEquals(List.of(new FieldError(0, "output", "holds the key '$ne' more than once; JSON readers differ on which value counts"),
+                new FieldError(0, "output", "must be a string")), errors);
+    }
+
+    @Test
+    void postedTextWithoutDuplicatesIsReadAsTheValueAlone() {
+        JsonText posted = StrictJsonReader.read(new ByteArrayInputStream(
+                "{\"host_name\":\"srv1\",\"service_name\":\"http\",\"state\":\"CRITICAL\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(List.of(minimal("srv1", "http", CheckState.CRITICAL, 2)), reader.read(posted, NOW));
+    }
+
+    // ---- characters ----
+
+    static Stream<Arguments> controlCharactersInNames() {
+        List<String> fields = List.of("host_name", "service_name", "realm", "state", "state_type", "last_state", "last_state_type");
+        return fields.stream().flatMap(field -> Stream.of('\u0000', '\t', '\n', '\u001b', '\u007f', '\u0085')
+                .map(c -> Arguments.of(field, c)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("controlCharactersInNames")
+    void controlCharacterInANameIsRefused(String field, char control) {
+        // given a name that would go into a Graphite path or an InfluxDB tag with the character in it
+        JsonObjectBuilder check = Json.createObjectBuilder().add("host_name", "srv1").add("service_name", "s").add("state", "OK");
+        JsonObject body = check.add(field, "O" + control + "K").build();
+        // when
+        List<FieldError> errors = errorsOf(body);
+        // then
+        assertEquals(List.of(new FieldError(0, field, String.format("must not contain the control character U+%04X", (int) control))),
+                errors);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"output", "long_output", "perf_data"})
+    void controlCharacterInFreeTextIsRefusedButTabsAndLineBreaksAreKept(String field) {
+        JsonObject kept = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP")
+                .add(field, "a=1\tb=2\r\nc=3").build();
+        JsonObject refused = Json.createObjectBuilder().add("host_name", "srv1").add("state", "UP")
+                .add(field, "a=1\u0000b=2").build();
+
+        assertEquals(1, reader.read(kept, NOW).size());
+        assertEquals(List.of(new FieldError(0, field,
+                "must not contain the control character U+0000 (of them only tab, line feed and carriage return are accepted)")),
+                errorsOf(refused));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"host_name, web\uD800x, D800", "service_name, \uDC00, DC00", "output, ends with \uD83D, D83D"})
+    void halfOfASurrogatePairIsRefused(String field, String escaped, String codeUnit) {
+        // given JSON escapes that make half a pair, which UTF-8 and BSON cannot hold
+        JsonStructure body = json("{'host_name':'srv1','service_name':'s','state':'OK','" + field + "':'" + escaped + "'}");
+
+        assertEquals(List.of(new FieldError(0, field,
+                "must not contain U+" + codeUnit + ", half of a UTF-16 surrogate pair without its other half")), errorsOf(body));
+    }
+
+    @Test
+    void wholeSurrogatePairIsKept() {
+        JsonObject body = Json.createObjectBuilder().add("host_name", "caf\u00e9-\uD83D\uDE00").add("state", "UP").build();
+
+        assertEquals("caf\u00e9-\uD83D\uDE00", reader.read(body, NOW).get(0).hostName());
     }
 
     // ---- unknown fields ----

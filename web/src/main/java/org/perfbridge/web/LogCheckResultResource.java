@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonStructure;
 import java.io.InputStream;
 import java.util.List;
 import org.perfbridge.config.Setting;
@@ -28,6 +27,7 @@ import org.perfbridge.ingest.CheckResultIngest;
 import org.perfbridge.ingest.CheckResultLog;
 import org.perfbridge.ingest.CheckResultReader;
 import org.perfbridge.ingest.InputLimits;
+import org.perfbridge.json.JsonText;
 
 /** {@code /api/logcheckresult}: check results in (one object or an array), the stored log out. */
 @ApplicationScoped
@@ -46,11 +46,11 @@ public class LogCheckResultResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response post(InputStream body, @Context HttpHeaders headers) {
         Settings settings = Settings.fromServer();
-        JsonStructure json = RequestBody.readJson(body, headers.getLength(), settings.integer(Setting.API_MAX_BODY_BYTES));
+        JsonText json = RequestBody.readJson(body, headers.getLength(), settings.integer(Setting.API_MAX_BODY_BYTES));
         List<CheckResult> results = new CheckResultReader(InputLimits.of(settings))
                 .read(json, System.currentTimeMillis() / 1000.0);
         List<String> ids = ingest.ingest(results);
-        return Response.status(Response.Status.CREATED).entity(created(json instanceof JsonObject, ids).toString()).build();
+        return Response.status(Response.Status.CREATED).entity(created(json.value() instanceof JsonObject, ids).toString()).build();
     }
 
     @GET
