@@ -25,7 +25,7 @@ import org.perfbridge.storage.embedded.EmbeddedH2Backend;
  */
 final class EmbeddedMongo {
 
-    static final Duration CHECKPOINT = Duration.ofSeconds(15);
+    static final Duration CHECKPOINT = EmbeddedH2Backend.COMMIT_EVERY;
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class.getName());
     private static final String NO_SPACE = "No space left on device";
@@ -64,7 +64,7 @@ final class EmbeddedMongo {
 
     /** Opens the store, reads the journal back into it, and serves it. */
     private void open() {
-        EmbeddedH2Backend opened = file == null ? EmbeddedH2Backend.inMemory() : EmbeddedH2Backend.inFile(file, CHECKPOINT);
+        EmbeddedH2Backend opened = file == null ? EmbeddedH2Backend.inMemory() : EmbeddedH2Backend.inFile(file);
         if (journal != null) {
             try {
                 readJournalBack(opened);

@@ -45,20 +45,19 @@ public final class EmbeddedH2Backend extends H2Backend {
         super(store);
     }
 
+    /** How often the store commits by itself; the journal holds the logs in between. */
+    public static final Duration COMMIT_EVERY = Duration.ofSeconds(15);
+
     /**
      * Pages are compressed (LZF): a log's index keys repeat its host and service names, and a commit rewrites whole
-     * pages, so the file holds about a third of the bytes.
-     * H2 commits by itself every {@code commitEvery}, and sooner only past 16 MB of changes; its housekeeping, which
-     * rewrites the live pages of chunks mostly garbage, runs every third of that and rewrites up to 4 MB at a time.
+     * pages, so the file holds about a third of the bytes. H2 commits by itself every {@link #COMMIT_EVERY}, and
+     * sooner only past 16 MB of changes; its housekeeping, which rewrites the live pages of chunks mostly garbage,
+     * runs every third of that and rewrites up to 4 MB at a time.
      */
-    public static EmbeddedH2Backend inFile(Path file, Duration commitEvery) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().autoCommitBufferSize(16 * 1024).open();
-        store.setAutoCommitDelay((int) commitEvery.toMillis());
-        return new EmbeddedH2Backend(store);
-    }
-
     public static EmbeddedH2Backend inFile(Path file) {
-        return new EmbeddedH2Backend(new MVStore.Builder().fileName(file.toString()).compress().open());
+        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().autoCommitBufferSize(16 * 1024).open();
+        store.setAutoCommitDelay((int) COMMIT_EVERY.toMillis());
+        return new EmbeddedH2Backend(store);
     }
 
     public static EmbeddedH2Backend inMemory() {
