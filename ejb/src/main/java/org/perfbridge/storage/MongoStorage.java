@@ -149,11 +149,9 @@ public class MongoStorage {
      * {@link StorageUnavailableException}, which reaches the caller as it is (a MongoException would arrive wrapped).
      */
     public void insertLogs(List<Document> documents) {
-        if (embedded != null) {
-            writeFailure().ifPresent(failure -> {
-                throw StorageUnavailableException.ofWriteFailure(failure, "the embedded store cannot write: " + failure, null);
-            });
-        }
+        writeFailure().ifPresent(failure -> {
+            throw StorageUnavailableException.ofWriteFailure(failure, "the embedded store cannot write: " + failure, null);
+        });
         try {
             logs().insertMany(documents);
         } catch (MongoException e) {
@@ -222,7 +220,7 @@ public class MongoStorage {
             try {
                 embedded.commit();
             } catch (RuntimeException e) {
-                throw unavailable("the embedded store could not commit the check results: " + e.getMessage(), e);
+                throw unavailable("the embedded store could not commit: " + e.getMessage(), e);
             }
         }
     }
