@@ -46,13 +46,15 @@ public class PerfdataDelivery {
             }
             try {
                 List<RejectedSample> rejected = sink.write(samples);
-                deadLetters.keep(sink.name(), rejected);
+                // counted before the refused are kept, as failures are: keeping them commits the store
                 health.delivered(sink.name(), samples.size() - rejected.size());
                 health.rejected(sink.name(), rejected.size());
+                deadLetters.keep(sink.name(), rejected);
             } catch (SinkUnavailableException e) {
+                // the failure is told before the points are kept: keeping them commits the store, which can take a while
+                health.failed(sink.name(), e.getMessage(), samples.size());
                 retention.retain(sink.name(), samples);
                 backlog.markPending(sink.name());
-                health.failed(sink.name(), e.getMessage(), samples.size());
                 LOG.log(Level.WARNING, "{0} unavailable, {1} points kept in retention: {2}",
                         new Object[] {sink.name(), samples.size(), e.getMessage()});
             }

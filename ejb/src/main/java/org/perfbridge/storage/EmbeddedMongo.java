@@ -37,6 +37,8 @@ final class EmbeddedMongo {
     private volatile EmbeddedH2Backend backend;
     private volatile MongoServer server;
     private volatile String journalFailure;
+    private long generation;
+    private boolean staleLogsPending;
 
     private EmbeddedMongo(Path file, int port, String databaseName) {
         this.file = file;
@@ -108,17 +110,32 @@ final class EmbeddedMongo {
         LogJournal.delete(segments);
     }
 
-    /** Keeps logs the store took for the next {@link #flushJournal}. */
-    void journal(List<Document> logs) {
+    /** Which store is served: a store opened again has a new generation. */
+    synchronized long generation() {
+        return generation;
+    }
+
+    /**
+     * Keeps logs the store of {@code generation} took for the next {@link #flushJournal}. Logs a store took before
+     * it was opened again are not in the store served now, so the flush refuses them instead of writing them to a
+     * journal that would be dropped at the next checkpoint.
+     */
+    synchronized void journal(List<Document> logs, long storedInGeneration) {
         if (journal != null) {
+            staleLogsPending |= storedInGeneration != generation;
             journal.add(logs);
         }
     }
 
     /** Makes the logs taken since the last flush durable: they are in the journal file once this returns. */
-    void flushJournal() throws IOException {
+    synchronized void flushJournal() throws IOException {
         if (journal == null) {
             return;
+        }
+        if (staleLogsPending) {
+            staleLogsPending = false;
+            journal.dropPending();
+            throw new IOException("the embedded store was opened again while these logs were stored");
         }
         try {
             journal.flush();
@@ -188,6 +205,8 @@ final class EmbeddedMongo {
             return false;
         }
         journalFailure = null;
+        generation++;
+        staleLogsPending = journal != null && journal.hasPending();
         LOG.info("the embedded store was opened again after " + failure.get());
         return true;
     }

@@ -78,6 +78,15 @@ final class LogJournal {
         }
     }
 
+    synchronized boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** Forgets what was added since the last flush: its requests are refused. */
+    synchronized void dropPending() {
+        pending.clear();
+    }
+
     /** Starts a new segment; returns the segments written before it, which the next commit of the store covers. */
     synchronized List<Path> rotate() {
         List<Path> written = segments(directory);

@@ -152,13 +152,14 @@ public class MongoStorage {
         writeFailure().ifPresent(failure -> {
             throw StorageUnavailableException.ofWriteFailure(failure, "the embedded store cannot write: " + failure, null);
         });
+        long generation = embedded == null ? 0 : embedded.generation();
         try {
             logs().insertMany(documents);
         } catch (MongoException e) {
             throw unavailable("MongoDB could not store the check results: " + e.getMessage(), e);
         }
         if (embedded != null) {
-            embedded.journal(documents);
+            embedded.journal(documents, generation);
         }
         if (inMemoryBound != null) {
             try {

@@ -35,7 +35,7 @@ class EmbeddedMongoTest {
             store(first, logs, onlyJournaled);
             List<Document> refused = logs(50);
             logs.insertMany(refused);
-            first.journal(refused);
+            first.journal(refused, first.generation());
         }
         first.stopAsIfKilled();
 
@@ -53,7 +53,7 @@ class EmbeddedMongoTest {
     /** As the group commit stores logs: into the store, then into the journal, which is written before the answer. */
     private static void store(EmbeddedMongo mongo, MongoCollection<Document> logs, List<Document> batch) throws IOException {
         logs.insertMany(batch);
-        mongo.journal(batch);
+        mongo.journal(batch, mongo.generation());
         mongo.flushJournal();
     }
 
