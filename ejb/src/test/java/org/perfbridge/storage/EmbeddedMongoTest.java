@@ -1,12 +1,14 @@
 package org.perfbridge.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,38 @@ class EmbeddedMongoTest {
             assertEquals(expected, ids(logs.find().sort(new Document("_id", 1)).into(new ArrayList<>())));
         } finally {
             second.stop();
+        }
+    }
+
+    /** Sites that ran a version built on H2 2.3.232 keep their file: 600 logs of 6 hosts, with the log indexes. */
+    @Test
+    void aFileWrittenByTheEarlierH2OpensWithItsLogsAndIndexes() throws IOException {
+        Path file = dir.resolve("mongo.mv");
+        try (var fixture = EmbeddedMongoTest.class.getResourceAsStream("logs-of-h2-2.3.232.mv")) {
+            Files.copy(fixture, file);
+        }
+        int port = freePort();
+        EmbeddedMongo mongo = EmbeddedMongo.start(file, port, "perfbridge");
+        try (MongoClient client = MongoClients.create(mongo.uri())) {
+            MongoCollection<Document> logs = client.getDatabase("perfbridge").getCollection(MongoStorage.LOGS);
+            assertEquals(600, logs.countDocuments());
+            assertEquals(100, logs.countDocuments(new Document("host_name", "h3")));
+            List<Document> newest = logs.find(new Document("host_name", "h3"))
+                    .sort(new Document("last_check", -1).append("_id", -1)).limit(3).into(new ArrayList<>());
+            assertEquals(List.of("fixture 597", "fixture 591", "fixture 585"),
+                    newest.stream().map(log -> log.getString("output")).toList());
+            List<String> indexes = logs.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>());
+            assertTrue(indexes.containsAll(List.of("host_name_1_last_check_-1__id_-1", "_created_1")), indexes.toString());
+            store(mongo, logs, logs(10));
+            mongo.checkpoint();
+        } finally {
+            mongo.stop();
+        }
+        EmbeddedMongo reopened = EmbeddedMongo.start(file, port, "perfbridge");
+        try (MongoClient client = MongoClients.create(reopened.uri())) {
+            assertEquals(610, client.getDatabase("perfbridge").getCollection(MongoStorage.LOGS).countDocuments());
+        } finally {
+            reopened.stop();
         }
     }
 
