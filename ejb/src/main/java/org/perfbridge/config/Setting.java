@@ -9,7 +9,7 @@ public enum Setting {
     INFLUXDB_HOST("influxdb.host", ""),
     INFLUXDB_PORT("influxdb.port", "8086"),
     INFLUXDB_LOGIN("influxdb.login", "root"),
-    INFLUXDB_PASSWORD("influxdb.password", "root"),
+    INFLUXDB_PASSWORD("influxdb.password", "root", Secrecy.SECRET),
     INFLUXDB_DATABASE("influxdb.database", "alignak"),
     INFLUXDB_SSL("influxdb.ssl", "false"),
     SINK_CONNECT_TIMEOUT_MS("sink.connect_timeout_ms", "2000"),
@@ -18,7 +18,7 @@ public enum Setting {
     RETENTION_BATCH_SIZE("retention.batch_size", "5000"),
     RETENTION_MAX_AGE_HOURS("retention.max_age_hours", "720"),
     RETENTION_MAX_POINTS_PER_SINK("retention.max_points_per_sink", "10000000"),
-    MONGO_URI("mongo.uri", ""),
+    MONGO_URI("mongo.uri", "", Secrecy.URI_WITH_CREDENTIALS),
     MONGO_DATABASE("mongo.database", "alignak"),
     MONGO_EMBEDDED_PORT("mongo.embedded.port", "27017"),
     MONGO_EMBEDDED_IN_MEMORY("mongo.embedded.in_memory", "false"),
@@ -37,10 +37,16 @@ public enum Setting {
 
     private final String propertyName;
     private final String defaultValue;
+    private final Secrecy secrecy;
 
     Setting(String propertyName, String defaultValue) {
+        this(propertyName, defaultValue, Secrecy.PUBLIC);
+    }
+
+    Setting(String propertyName, String defaultValue, Secrecy secrecy) {
         this.propertyName = propertyName;
         this.defaultValue = defaultValue;
+        this.secrecy = secrecy;
     }
 
     public String propertyName() {
@@ -49,6 +55,10 @@ public enum Setting {
 
     public String defaultValue() {
         return defaultValue;
+    }
+
+    public Secrecy secrecy() {
+        return secrecy;
     }
 
     /** The environment variable name MicroProfile Config maps the property to: {@code graphite.host} → {@code GRAPHITE_HOST}. */

@@ -40,4 +40,51 @@ class SettingsTest {
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> settings.integer(Setting.GRAPHITE_PORT));
         assertEquals("setting graphite.port must be a whole number, not 'twenty'", error.getMessage());
     }
+
+    @Test
+    void theSourceOfAnExpressionIsTheEnvironmentWhenItsVariableIsSet() {
+        Settings settings = Settings.of(Map.of("graphite.port", "12004"), Map.of("GRAPHITE_PORT", "12004"),
+                Map.of("graphite.port", "${graphite.port:${env.GRAPHITE_PORT:2004}}"));
+        assertEquals(new EffectiveSetting(Setting.GRAPHITE_PORT, "12004", SettingSource.ENVIRONMENT), settings.effective(Setting.GRAPHITE_PORT));
+    }
+
+    @Test
+    void theSourceOfAnExpressionIsTheDefaultWhenItsVariableIsNotSet() {
+        Settings settings = Settings.of(Map.of("graphite.port", "2004"), Map.of(), Map.of("graphite.port", "${graphite.port:${env.GRAPHITE_PORT:2004}}"));
+        assertEquals(SettingSource.DEFAULT, settings.effective(Setting.GRAPHITE_PORT).source());
+    }
+
+    @Test
+    void aFlagOnTheCommandLineThatTheExpressionResolvedIsASystemProperty() {
+        Settings settings = Settings.of(Map.of("graphite.port", "7777"), Map.of("GRAPHITE_PORT", "12004"),
+                Map.of("graphite.port", "${graphite.port:${env.GRAPHITE_PORT:2004}}"));
+        assertEquals(new EffectiveSetting(Setting.GRAPHITE_PORT, "7777", SettingSource.SYSTEM_PROPERTY), settings.effective(Setting.GRAPHITE_PORT));
+    }
+
+    @Test
+    void aValueWrittenInTheConsoleIsASystemPropertyEvenWhenTheVariableIsSet() {
+        Settings settings = Settings.of(Map.of("graphite.port", "2004"), Map.of("GRAPHITE_PORT", "12004"), Map.of("graphite.port", "2004"));
+        assertEquals(new EffectiveSetting(Setting.GRAPHITE_PORT, "2004", SettingSource.SYSTEM_PROPERTY), settings.effective(Setting.GRAPHITE_PORT));
+    }
+
+    @Test
+    void anOperatorsOwnExpressionIsASystemPropertyWhenItResolvesToNeitherTheVariableNorTheDefault() {
+        Settings settings = Settings.of(Map.of("influxdb.database", "metrics"), Map.of("INFLUXDB_DATABASE", "bars"),
+                Map.of("influxdb.database", "${site.database:metrics}"));
+        assertEquals(SettingSource.SYSTEM_PROPERTY, settings.effective(Setting.INFLUXDB_DATABASE).source());
+    }
+
+    @Test
+    void withoutAPropertyTheEnvironmentAndThenTheDefaultApply() {
+        Settings settings = Settings.of(Map.of(), Map.of("INFLUXDB_DATABASE", "bars"));
+        assertEquals(new EffectiveSetting(Setting.INFLUXDB_DATABASE, "bars", SettingSource.ENVIRONMENT), settings.effective(Setting.INFLUXDB_DATABASE));
+        assertEquals(new EffectiveSetting(Setting.INFLUXDB_PORT, "8086", SettingSource.DEFAULT), settings.effective(Setting.INFLUXDB_PORT));
+    }
+
+    @Test
+    void aPasswordIsMaskedWhateverItsSource() {
+        Settings settings = Settings.of(Map.of("influxdb.password", "s3cret"), Map.of());
+        assertEquals("****", settings.effective(Setting.INFLUXDB_PASSWORD).shownValue());
+        assertEquals("****", Settings.of(Map.of(), Map.of()).effective(Setting.INFLUXDB_PASSWORD).shownValue());
+    }
 }

@@ -2,6 +2,7 @@ package org.perfbridge.it.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ class MongoCredentialsIT {
         Api.Answer post;
         Api.Answer list;
         Api.Answer status;
+        Api.Answer settingsInForce;
         try (ServerSettings settings = new ServerSettings(management)
                 .set("mongo.uri", "mongodb://perfbridge:" + PASSWORD + "@127.0.0.1:27199/?authSource=admin")) {
             deployer.deploy(DEPLOYMENT);
@@ -52,6 +54,7 @@ class MongoCredentialsIT {
                 post = Api.postCheckResults("{\"host_name\": \"web1\", \"state\": \"UP\"}");
                 list = Api.get("logcheckresult", target -> target);
                 status = Api.get("status", target -> target);
+                settingsInForce = Api.get("settings", target -> target);
             } finally {
                 deployer.undeploy(DEPLOYMENT);
             }
@@ -61,7 +64,9 @@ class MongoCredentialsIT {
         assertEquals(503, list.status(), list.body());
         assertEquals(200, status.status(), status.body());
         assertFalse(status.json().getJsonObject("mongo").getBoolean("reachable"), status.body());
-        for (Api.Answer answer : new Api.Answer[] {post, list, status}) {
+        assertEquals(200, settingsInForce.status(), settingsInForce.body());
+        assertTrue(settingsInForce.body().contains("mongodb://perfbridge:****@127.0.0.1:27199/?authSource=admin"), settingsInForce.body());
+        for (Api.Answer answer : new Api.Answer[] {post, list, status, settingsInForce}) {
             assertFalse(answer.body().contains(PASSWORD), answer.body());
         }
         String log = Files.readString(Path.of(System.getProperty("it.wildfly.home"), "standalone", "log", "server.log"),

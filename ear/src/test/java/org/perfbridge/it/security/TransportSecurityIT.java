@@ -3,15 +3,7 @@ package org.perfbridge.it.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.WebTarget;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import org.glassfish.jersey.client.authentication.HttpAuthenticationFeature;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.junit.jupiter.api.Test;
@@ -46,25 +38,7 @@ class TransportSecurityIT extends DeployedPerfbridge {
         assertEquals(200, Api.get("status", target -> target).status(), "plain HTTP is back once the setting is off");
     }
 
-    /** A client that trusts the server's self-signed certificate, as an operator does with curl -k in development. */
-    private static WebTarget https() throws Exception {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-        Client client = ClientBuilder.newBuilder().sslContext(tls).hostnameVerifier((host, session) -> true).build();
-        return client.target("https://localhost:8443/api").register(HttpAuthenticationFeature.basic(Api.ADMIN[0], Api.ADMIN[1]));
+    private static WebTarget https() {
+        return Api.overTls("https://localhost:8443/api", Api.ADMIN[0], Api.ADMIN[1]);
     }
 }

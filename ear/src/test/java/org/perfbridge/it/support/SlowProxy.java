@@ -22,7 +22,12 @@ public final class SlowProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     public SlowProxy(int targetPort, Duration delay) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress(), 0, targetPort, delay);
+    }
+
+    /** A proxy on another loopback address (127.0.0.2, say) and port, in front of the real server on 127.0.0.1. */
+    public SlowProxy(InetAddress address, int port, int targetPort, Duration delay) throws IOException {
+        this.server = new ServerSocket(port, 50, address);
         this.targetPort = targetPort;
         this.delay = delay;
         daemon(this::acceptLoop);
@@ -30,6 +35,11 @@ public final class SlowProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return sockets.size() / 2;
     }
 
     private void acceptLoop() {

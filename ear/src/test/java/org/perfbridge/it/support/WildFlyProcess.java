@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,11 +65,20 @@ public final class WildFlyProcess {
 
     /** Starts the server and waits until the readiness URL answers anything but a connection failure or 404. */
     public void start(Duration timeout) {
+        start(timeout, Map.of(), List.of());
+    }
+
+    /** Starts the server as {@code VARIABLE=... standalone.sh -c standalone-full.xml arguments...} and waits as above. */
+    public void start(Duration timeout, Map<String, String> environment, List<String> arguments) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml")
+            List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml"));
+            command.addAll(arguments);
+            Files.createDirectories(home.resolve("standalone/log"));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("standalone/log/console.log").toFile()));
+            builder.environment().putAll(environment);
             builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
             script = builder.start();
         } catch (IOException e) {
