@@ -1,7 +1,11 @@
 package org.perfbridge.web;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
@@ -43,16 +47,38 @@ final class ErrorResponses {
         }
     }
 
+    /** The HTTP errors JAX-RS raises itself, each with what was asked and what would have been served. */
     @Provider
     public static class Http implements ExceptionMapper<WebApplicationException> {
+
+        @Context
+        UriInfo uri;
+
+        @Context
+        Request request;
+
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             Response response = e.getResponse();
             if (response.hasEntity()) {
                 return response;
             }
+            String where = request.getMethod() + " /api/" + uri.getPath().replaceFirst("^/", "");
             Response.StatusType status = response.getStatusInfo();
-            return ApiError.of(status.getStatusCode(), status.getReasonPhrase());
+            String message = switch (status.getStatusCode()) {
+                case 404 -> "no endpoint answers " + where + "; the endpoints are under /api/logcheckresult,"
+                        + " /api/timeseriesretention, /api/timeseriesdeadletter, /api/status and /api/settings";
+                case 405 -> request.getMethod() + " is not allowed on /api/" + uri.getPath().replaceFirst("^/", "")
+                        + "; allowed: " + String.join(", ", response.getAllowedMethods());
+                case 415 -> "Content-Type " + headers.getMediaType() + " is not accepted by " + where + "; send application/json";
+                case 406 -> "Accept " + headers.getRequestHeader(HttpHeaders.ACCEPT) + " cannot be met by " + where
+                        + ": it answers application/json";
+                default -> status.getReasonPhrase() + " (" + where + ")";
+            };
+            return ApiError.of(status.getStatusCode(), message);
         }
     }
 
