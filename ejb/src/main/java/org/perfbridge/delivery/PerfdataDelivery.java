@@ -1,13 +1,17 @@
-package org.perfbridge.sink;
+package org.perfbridge.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.perfbridge.retention.DeadLetterStore;
 import org.perfbridge.retention.RetentionBacklog;
 import org.perfbridge.retention.RetentionStore;
+import org.perfbridge.sink.EnabledSinks;
+import org.perfbridge.sink.MetricSample;
+import org.perfbridge.sink.Sink;
+import org.perfbridge.sink.SinkHealth;
+import org.perfbridge.sink.SinkUnavailableException;
 
 /**
  * Writes samples to every enabled sink. What a sink cannot take now goes to retention for that sink; while a sink
@@ -29,7 +33,7 @@ public class PerfdataDelivery {
     RetentionBacklog backlog;
 
     @Inject
-    DeadLetterStore deadLetters;
+    SinkWrites writes;
 
     @Inject
     SinkHealth health;
@@ -45,11 +49,7 @@ public class PerfdataDelivery {
                 continue;
             }
             try {
-                List<RejectedSample> rejected = sink.write(samples);
-                // counted before the refused are kept, as failures are: keeping them commits the store
-                health.delivered(sink.name(), samples.size() - rejected.size());
-                health.rejected(sink.name(), rejected.size());
-                deadLetters.keep(sink.name(), rejected);
+                writes.write(sink, samples);
             } catch (SinkUnavailableException e) {
                 // the failure is told before the points are kept: keeping them commits the store, which can take a while
                 health.failed(sink.name(), e.getMessage(), samples.size());

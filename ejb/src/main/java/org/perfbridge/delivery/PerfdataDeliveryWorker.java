@@ -1,4 +1,4 @@
-package org.perfbridge.sink;
+package org.perfbridge.delivery;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -9,6 +9,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import org.perfbridge.sink.CheckPerfdata;
+import org.perfbridge.sink.PerfdataMessage;
 
 /**
  * Takes the perfdata of one group of ingest requests from the queue and delivers it. Any failure it cannot turn into

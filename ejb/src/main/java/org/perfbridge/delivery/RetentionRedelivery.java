@@ -1,4 +1,4 @@
-package org.perfbridge.retention;
+package org.perfbridge.delivery;
 
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -19,9 +19,12 @@ import java.util.logging.Logger;
 import org.bson.types.ObjectId;
 import org.perfbridge.config.Setting;
 import org.perfbridge.config.Settings;
+import org.perfbridge.retention.RedeliveryLease;
+import org.perfbridge.retention.RetainedBatch;
+import org.perfbridge.retention.RetentionBacklog;
+import org.perfbridge.retention.RetentionStore;
 import org.perfbridge.sink.EnabledSinks;
 import org.perfbridge.sink.MetricSample;
-import org.perfbridge.sink.RejectedSample;
 import org.perfbridge.sink.Sink;
 import org.perfbridge.sink.SinkHealth;
 import org.perfbridge.sink.SinkUnavailableException;
@@ -50,7 +53,7 @@ public class RetentionRedelivery {
     RetentionBacklog backlog;
 
     @Inject
-    DeadLetterStore deadLetters;
+    SinkWrites writes;
 
     @Inject
     RedeliveryLease lease;
@@ -134,14 +137,10 @@ public class RetentionRedelivery {
                     samples.addAll(batch.samples());
                 });
             }
-            List<RejectedSample> rejected = new ArrayList<>();
             for (int from = 0; from < samples.size(); from += batchSize) {
-                rejected.addAll(sink.write(samples.subList(from, Math.min(samples.size(), from + batchSize))));
+                writes.write(sink, samples.subList(from, Math.min(samples.size(), from + batchSize)));
             }
-            deadLetters.keep(sink.name(), rejected);
             retention.delete(batches);
-            health.delivered(sink.name(), samples.size() - rejected.size());
-            health.rejected(sink.name(), rejected.size());
             taken += samples.size();
         }
         return taken;

@@ -36,7 +36,7 @@ final class CheckResultDocument {
         if (!perfdata.problems().isEmpty()) {
             List<Document> problems = new ArrayList<>();
             for (ParseProblem problem : perfdata.problems()) {
-                problems.add(new Document("metric", problem.metricText()).append("reason", problem.reason()));
+                problems.add(new Document("metric", problem.metricText()).append("reason", problem.reason().text()));
             }
             document.append("perf_data_problems", problems);
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.perfbridge.perfdata.ParsedPerfdata;
-import org.perfbridge.perfdata.PerfdataParser;
 import org.perfbridge.sink.CheckPerfdata;
 
 /**
@@ -33,7 +32,7 @@ public class CheckResultIngest {
         List<CheckPerfdata> perfdata = new ArrayList<>();
         for (CheckResult result : results) {
             ObjectId id = new ObjectId();
-            ParsedPerfdata parsed = PerfdataParser.parse(result.perfData());
+            ParsedPerfdata parsed = result.parsedPerfData();
             statistics.count(parsed);
             documents.add(CheckResultDocument.of(id, result, parsed));
             ids.add(id.toHexString());

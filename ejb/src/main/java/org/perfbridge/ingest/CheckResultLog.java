@@ -1,6 +1,5 @@
 package org.perfbridge.ingest;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import jakarta.ejb.Stateless;
@@ -17,7 +16,6 @@ import org.perfbridge.config.Settings;
 import org.perfbridge.storage.DocumentJson;
 import org.perfbridge.storage.MongoStorage;
 import org.perfbridge.storage.Page;
-import org.perfbridge.storage.StorageUnavailableException;
 
 /**
  * Reads the {@code logcheckresult} log, newest check first. Filters match as plain values, never as query operators.
@@ -44,20 +42,16 @@ public class CheckResultLog {
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         long maxBytes = Settings.fromServer().integer(Setting.API_MAX_RESPONSE_BYTES);
-        try {
-            List<JsonObject> items = new ArrayList<>();
-            long bytes = 0;
-            for (Document document : storage.logs().find(filter).sort(Sorts.descending("last_check", "_id"))
-                    .skip((page - 1) * maxResults).limit(maxResults).batchSize(READ_BATCH)) {
-                bytes += DocumentJson.approximateLength(document);
-                if (bytes > maxBytes) {
-                    throw new PageTooLargeException(items.size(), maxBytes);
-                }
-                items.add(DocumentJson.of(document));
-            }
-            return new Page(items, page, maxResults, storage.logs().countDocuments(filter));
-        } catch (MongoException e) {
-            throw StorageUnavailableException.ofRead("MongoDB could not be read: " + e.getMessage(), e);
-        }
+        List<JsonObject> items = new ArrayList<>();
+        long[] bytes = {0};
+        storage.logs().readPage(filter, Sorts.descending("last_check", "_id"), (page - 1) * maxResults, maxResults, READ_BATCH,
+                document -> {
+                    bytes[0] += DocumentJson.approximateLength(document);
+                    if (bytes[0] > maxBytes) {
+                        throw new PageTooLargeException(items.size(), maxBytes);
+                    }
+                    items.add(DocumentJson.of(document));
+                });
+        return new Page(items, page, maxResults, storage.logs().count(filter));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.perfbridge.json.JsonText;
+import org.perfbridge.perfdata.ParsedPerfdata;
 import org.perfbridge.perfdata.PerfdataParser;
 
 /**
@@ -108,6 +109,7 @@ public final class CheckResultReader {
         private final JsonObject object;
         private final List<FieldError> errors;
         private final InputLimits limits;
+        private ParsedPerfdata parsedPerfData = PerfdataParser.parse(null);
 
         ItemReader(int index, JsonObject object, List<FieldError> errors, InputLimits limits) {
             this.index = index;
@@ -138,7 +140,7 @@ public final class CheckResultReader {
                     stateId == null && state != null ? Integer.valueOf(state.id()) : stateId,
                     text("last_state"), lastStateType, stateId("last_state_id"), flag("state_changed"), flag("acknowledged"),
                     lastCheck == null ? now : lastCheck, text("output"), text("long_output"), perfData(),
-                    duration("latency"), duration("execution_time"), realm);
+                    duration("latency"), duration("execution_time"), realm, parsedPerfData);
         }
 
         /**
@@ -292,7 +294,8 @@ public final class CheckResultReader {
         private String perfData() {
             String perfData = text("perf_data");
             if (perfData != null) {
-                int metrics = PerfdataParser.parse(perfData).metrics().size();
+                parsedPerfData = PerfdataParser.parse(perfData);
+                int metrics = parsedPerfData.metrics().size();
                 if (metrics > limits.maxMetricsPerCheck()) {
                     reject("perf_data", "holds " + metrics + " metrics, at most " + limits.maxMetricsPerCheck()
                             + " are accepted per check result (setting api.max_metrics_per_check)");

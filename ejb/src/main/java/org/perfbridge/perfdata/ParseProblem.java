@@ -1,5 +1,5 @@
 package org.perfbridge.perfdata;
 
 /** A piece of a perfdata string that was skipped, and why. */
-public record ParseProblem(String metricText, String reason) {
+public record ParseProblem(String metricText, ProblemReason reason) {
 }

@@ -1,5 +1,25 @@
 package org.perfbridge.perfdata;
 
+import static org.perfbridge.perfdata.ProblemReason.CRITICAL_NOT_A_RANGE;
+import static org.perfbridge.perfdata.ProblemReason.CRITICAL_REVERSED;
+import static org.perfbridge.perfdata.ProblemReason.CRITICAL_UNIT_MISMATCH;
+import static org.perfbridge.perfdata.ProblemReason.DUPLICATE_LABEL;
+import static org.perfbridge.perfdata.ProblemReason.EMPTY_LABEL;
+import static org.perfbridge.perfdata.ProblemReason.EMPTY_VALUE;
+import static org.perfbridge.perfdata.ProblemReason.INTERNAL_ERROR;
+import static org.perfbridge.perfdata.ProblemReason.MAX_NOT_A_NUMBER;
+import static org.perfbridge.perfdata.ProblemReason.MAX_UNIT_MISMATCH;
+import static org.perfbridge.perfdata.ProblemReason.MIN_NOT_A_NUMBER;
+import static org.perfbridge.perfdata.ProblemReason.MIN_UNIT_MISMATCH;
+import static org.perfbridge.perfdata.ProblemReason.MISSING_EQUALS;
+import static org.perfbridge.perfdata.ProblemReason.TEXT_BEFORE_FIRST_METRIC;
+import static org.perfbridge.perfdata.ProblemReason.UNTERMINATED_QUOTE;
+import static org.perfbridge.perfdata.ProblemReason.VALUE_NOT_A_NUMBER;
+import static org.perfbridge.perfdata.ProblemReason.VALUE_NOT_FINITE;
+import static org.perfbridge.perfdata.ProblemReason.WARNING_NOT_A_RANGE;
+import static org.perfbridge.perfdata.ProblemReason.WARNING_REVERSED;
+import static org.perfbridge.perfdata.ProblemReason.WARNING_UNIT_MISMATCH;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,19 +44,19 @@ import java.util.Map;
  *   <li><b>Labels</b>: unquoted labels run up to the first {@code =} and contain no whitespace.
  *       Quoted labels may hold anything (spaces, {@code =}, {@code |}, non-ASCII); {@code ''} is an escaped
  *       quote ({@code 'it''s'} is {@code it's}). Labels are kept exactly as given (not trimmed).
- *       An empty label ({@code =1} or {@code ''=1}) skips that metric ({@value #EMPTY_LABEL}).</li>
+ *       An empty label ({@code =1} or {@code ''=1}) skips that metric ({@link ProblemReason#EMPTY_LABEL}).</li>
  *   <li><b>Value</b>: optional sign ({@code +}/{@code -}), digits with an optional decimal point or decimal
  *       comma ({@code 0,5} is 0.5; {@code 5.} and {@code .5} are accepted), optional exponent
  *       ({@code 1.5e3}, {@code 2E-4}; an {@code e} not followed by digits starts the unit instead).
  *       {@code U} alone is "undetermined": the value and unit are {@code null}, thresholds/min/max are kept.
- *       An empty value is {@value #EMPTY_VALUE}; {@code NaN}, {@code Infinity}, {@code inf} or a number that
- *       overflows to infinity is {@value #VALUE_NOT_FINITE}; anything else unreadable is
- *       {@value #VALUE_NOT_A_NUMBER}. In all three cases the metric is skipped.</li>
+ *       An empty value is {@link ProblemReason#EMPTY_VALUE}; {@code NaN}, {@code Infinity}, {@code inf} or a number that
+ *       overflows to infinity is {@link ProblemReason#VALUE_NOT_FINITE}; anything else unreadable is
+ *       {@link ProblemReason#VALUE_NOT_A_NUMBER}. In all three cases the metric is skipped.</li>
  *   <li><b>Unit</b>: the text after the number up to {@code ;} or whitespace, kept exactly as given
  *       ({@code ms}, {@code %}, {@code KB}, {@code dBm}, {@code °C}, {@code req/s}, ...); no unit is
  *       {@code null}. Values are never rescaled. A "unit" that starts with a digit, {@code . , + - : ~ @} or
  *       contains {@code =} (e.g. {@code 1.2.3}, {@code 10-20}, {@code 1b=2}) makes the value
- *       {@value #VALUE_NOT_A_NUMBER}.</li>
+ *       {@link ProblemReason#VALUE_NOT_A_NUMBER}.</li>
  *   <li><b>Warning/critical</b>: empty means {@code null}. A bare number {@code 10} is
  *       {@link Threshold#plain(double)}. Nagios ranges give {@link Threshold#range(Double, Double, boolean)}:
  *       {@code 10:} (10, null), {@code ~:10} (null, 10), {@code 10:20}, {@code @10:20} (inside). As in the
@@ -45,63 +65,34 @@ import java.util.Map;
  *       than its end is rejected. Each number may carry a unit only if it is identical to the value's unit
  *       ({@code 80%} for a {@code %} value); it is ignored. A threshold that does not parse is dropped
  *       (the metric is kept) and reported with the metric's text and one of the {@code WARNING_*} /
- *       {@code CRITICAL_*} reasons.</li>
+ *       {@code CRITICAL_*} {@link ProblemReason}s.</li>
  *   <li><b>Min/max</b>: a number (same unit rule) or empty. One that does not parse is dropped (the metric is
  *       kept) and reported with a {@code MIN_*} / {@code MAX_*} reason.</li>
  *   <li><b>Extra fields</b>: more than five {@code ;}-separated fields: the extra fields are ignored and
  *       no problem is reported.</li>
  *   <li><b>Duplicate labels</b>: the last occurrence's values win; the metric stays at the position of the
  *       <em>first</em> occurrence in the returned list. Each repeat adds
- *       {@code ParseProblem(label, }{@value #DUPLICATE_LABEL}{@code )} (the problem's text is the label).</li>
+ *       {@code ParseProblem(label, }{@link ProblemReason#DUPLICATE_LABEL}{@code )} (the problem's text is the label).</li>
  *   <li><b>Pipe</b>: if the string holds a {@code |} outside a quoted label (plugin output included by
  *       mistake, e.g. {@code "OK - fine | a=1"}), everything up to and including the first such {@code |}
  *       is ignored silently (metrics and problems found before it are discarded). Any later {@code |} outside
  *       a quoted label separates tokens like whitespace.</li>
  *   <li><b>Text before the first metric</b>: tokens without any {@code =} before the first token holding a
  *       {@code =} are reported together as one problem (the text from the first to the last such token)
- *       with reason {@value #TEXT_BEFORE_FIRST_METRIC}. If no token holds a {@code =} at all, that text is
- *       reported as one problem with reason {@value #MISSING_EQUALS}.</li>
- *   <li><b>Bad tokens</b>: a token without {@code =} after the first metric gives {@value #MISSING_EQUALS};
+ *       with reason {@link ProblemReason#TEXT_BEFORE_FIRST_METRIC}. If no token holds a {@code =} at all, that text is
+ *       reported as one problem with reason {@link ProblemReason#MISSING_EQUALS}.</li>
+ *   <li><b>Bad tokens</b>: a token without {@code =} after the first metric gives {@link ProblemReason#MISSING_EQUALS};
  *       the parser resynchronises at the next whitespace. A quote that opens a token but is never closed
- *       gives {@value #UNTERMINATED_QUOTE} for the text up to the next whitespace (so
+ *       gives {@link ProblemReason#UNTERMINATED_QUOTE} for the text up to the next whitespace (so
  *       {@code 'abc=1 b=2} still yields {@code b=2}). A closed quoted label that is not followed by {@code =}
  *       and spans whitespace is treated the same way (the token ends at the first whitespace), so a stray
  *       quote cannot swallow the metrics after it; one that spans no whitespace gives
- *       {@value #MISSING_EQUALS}.</li>
+ *       {@link ProblemReason#MISSING_EQUALS}.</li>
  *   <li>Problems are listed in input order; each carries the raw text of its token (except duplicates, see
  *       above).</li>
  * </ul>
  */
 public final class PerfdataParser {
-
-    /** A token has no {@code =} (or a quoted label is not followed by one). */
-    public static final String MISSING_EQUALS = "missing '='";
-    /** The label is empty. */
-    public static final String EMPTY_LABEL = "empty label";
-    /** A quote opening a label is never closed. */
-    public static final String UNTERMINATED_QUOTE = "unterminated quote";
-    /** Nothing after the {@code =}. */
-    public static final String EMPTY_VALUE = "empty value";
-    /** The value is not a number (nor {@code U}). */
-    public static final String VALUE_NOT_A_NUMBER = "value is not a number";
-    /** The value is NaN or infinite. */
-    public static final String VALUE_NOT_FINITE = "value is not finite";
-    /** A label seen before; the last value is kept. */
-    public static final String DUPLICATE_LABEL = "duplicate label, last value kept";
-    /** Text without {@code =} found before the first metric. */
-    public static final String TEXT_BEFORE_FIRST_METRIC = "text before the first metric skipped";
-    public static final String WARNING_NOT_A_RANGE = "warning threshold is not a number or range";
-    public static final String WARNING_UNIT_MISMATCH = "warning threshold unit does not match value unit";
-    public static final String WARNING_REVERSED = "warning threshold range start is greater than end";
-    public static final String CRITICAL_NOT_A_RANGE = "critical threshold is not a number or range";
-    public static final String CRITICAL_UNIT_MISMATCH = "critical threshold unit does not match value unit";
-    public static final String CRITICAL_REVERSED = "critical threshold range start is greater than end";
-    public static final String MIN_NOT_A_NUMBER = "min is not a number";
-    public static final String MIN_UNIT_MISMATCH = "min unit does not match value unit";
-    public static final String MAX_NOT_A_NUMBER = "max is not a number";
-    public static final String MAX_UNIT_MISMATCH = "max unit does not match value unit";
-    /** Safety net only: reported if the parser itself fails; never expected. */
-    public static final String INTERNAL_ERROR = "internal parser error";
 
     private static final ParsedPerfdata EMPTY = new ParsedPerfdata(List.of(), List.of());
 
@@ -133,11 +124,11 @@ public final class PerfdataParser {
         MIN(MIN_NOT_A_NUMBER, MIN_UNIT_MISMATCH, MIN_NOT_A_NUMBER),
         MAX(MAX_NOT_A_NUMBER, MAX_UNIT_MISMATCH, MAX_NOT_A_NUMBER);
 
-        final String notANumber;
-        final String unitMismatch;
-        final String reversed;
+        final ProblemReason notANumber;
+        final ProblemReason unitMismatch;
+        final ProblemReason reversed;
 
-        Field(String notANumber, String unitMismatch, String reversed) {
+        Field(ProblemReason notANumber, ProblemReason unitMismatch, ProblemReason reversed) {
             this.notANumber = notANumber;
             this.unitMismatch = unitMismatch;
             this.reversed = reversed;
@@ -279,7 +270,7 @@ public final class PerfdataParser {
             return end;
         }
 
-        private void bad(int start, int end, String reason) {
+        private void bad(int start, int end, ProblemReason reason) {
             boolean metricLike = indexOf('=', start, end) >= 0;
             if (!metricSeen && !metricLike) {
                 if (leadStart < 0) {

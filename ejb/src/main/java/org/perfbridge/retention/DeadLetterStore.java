@@ -1,7 +1,5 @@
 package org.perfbridge.retention;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +16,7 @@ import org.perfbridge.sink.RejectedSample;
 import org.perfbridge.storage.DocumentJson;
 import org.perfbridge.storage.MongoStorage;
 import org.perfbridge.storage.Page;
-import org.perfbridge.storage.StorageUnavailableException;
+import org.perfbridge.storage.StoredCollection;
 
 /**
  * The {@code timeseriesdeadletter} collection: points a sink refused for good, with its reason. They are not
@@ -43,30 +41,23 @@ public class DeadLetterStore {
                     .append("reason", sample.reason())
                     .append("rejected_at", new Date()));
         }
-        try {
-            collection().insertMany(documents);
-            storage.makeDurable();
-        } catch (MongoException e) {
-            throw new StorageUnavailableException("MongoDB could not keep " + rejected.size() + " refused points for " + sink, e);
-        }
+        collection().insert(documents, rejected.size() + " refused points for " + sink);
         LOG.log(Level.WARNING, "{0} refused {1} points for good, kept in {2}; first: {3}",
                 new Object[] {sink, rejected.size(), COLLECTION, rejected.get(0).reason()});
     }
 
     public long count(String sink) {
-        return collection().countDocuments(Filters.eq("sink", sink));
+        return collection().count(Filters.eq("sink", sink));
     }
 
     public Page page(int page, int maxResults) {
         List<JsonObject> items = new ArrayList<>();
-        for (Document document : collection().find().sort(Sorts.descending("rejected_at", "_id"))
-                .skip((page - 1) * maxResults).limit(maxResults)) {
-            items.add(DocumentJson.of(document));
-        }
-        return new Page(items, page, maxResults, collection().countDocuments());
+        collection().readPage(new Document(), Sorts.descending("rejected_at", "_id"), (page - 1) * maxResults, maxResults, maxResults,
+                document -> items.add(DocumentJson.of(document)));
+        return new Page(items, page, maxResults, collection().count(new Document()));
     }
 
-    private MongoCollection<Document> collection() {
+    private StoredCollection collection() {
         return storage.collection(COLLECTION);
     }
 }

@@ -1,7 +1,5 @@
 package org.perfbridge.retention;
 
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +9,7 @@ import java.util.Date;
 import java.util.UUID;
 import org.bson.Document;
 import org.perfbridge.storage.MongoStorage;
+import org.perfbridge.storage.StoredCollection;
 
 /**
  * A lease in MongoDB on redelivering one sink's retention: of several servers sharing one MongoDB, only the
@@ -31,23 +30,18 @@ public class RedeliveryLease {
     public boolean acquire(String sink, Duration duration) {
         Date now = new Date();
         Date until = new Date(now.getTime() + duration.toMillis());
-        try {
-            collection().insertOne(new Document("_id", sink).append("holder", holder).append("until", until));
-            return true;
-        } catch (MongoWriteException alreadyThere) {
-            Document taken = collection().findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", sink), Filters.or(Filters.eq("holder", holder), Filters.lt("until", now))),
-                    Updates.combine(Updates.set("holder", holder), Updates.set("until", until)));
-            return taken != null;
-        }
+        return collection().insertIfAbsent(new Document("_id", sink).append("holder", holder).append("until", until))
+                || collection().updateFirst(
+                        Filters.and(Filters.eq("_id", sink), Filters.or(Filters.eq("holder", holder), Filters.lt("until", now))),
+                        Updates.combine(Updates.set("holder", holder), Updates.set("until", until)));
     }
 
     public void release(String sink) {
-        collection().updateOne(Filters.and(Filters.eq("_id", sink), Filters.eq("holder", holder)),
+        collection().updateFirst(Filters.and(Filters.eq("_id", sink), Filters.eq("holder", holder)),
                 Updates.set("until", new Date(0)));
     }
 
-    private MongoCollection<Document> collection() {
+    private StoredCollection collection() {
         return storage.collection(COLLECTION);
     }
 }

@@ -1,10 +1,5 @@
 package org.perfbridge.retention;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -22,7 +19,7 @@ import org.perfbridge.sink.MetricSample;
 import org.perfbridge.storage.DocumentJson;
 import org.perfbridge.storage.MongoStorage;
 import org.perfbridge.storage.Page;
-import org.perfbridge.storage.StorageUnavailableException;
+import org.perfbridge.storage.StoredCollection;
 
 /**
  * The {@code timeseriesretention} collection: points waiting until their sink can take them, in batches
@@ -41,12 +38,7 @@ public class RetentionStore {
         }
         List<Document> documents = new ArrayList<>();
         RetainedBatch.of(sink, samples).forEach(batch -> documents.add(batch.toDocument()));
-        try {
-            storage.retention().insertMany(documents);
-            storage.makeDurable();
-        } catch (MongoException e) {
-            throw new StorageUnavailableException("MongoDB could not keep " + samples.size() + " points for " + sink, e);
-        }
+        storage.retention().insert(documents, samples.size() + " points for " + sink);
     }
 
     /**
@@ -59,7 +51,7 @@ public class RetentionStore {
 
     private List<ObjectId> ids(Bson filter) {
         List<ObjectId> ids = new ArrayList<>();
-        for (Document document : storage.retention().find(filter).projection(Projections.include("_id"))) {
+        for (Document document : storage.retention().find(filter, Projections.include("_id"))) {
             ids.add(document.getObjectId("_id"));
         }
         Collections.sort(ids);
@@ -72,39 +64,26 @@ public class RetentionStore {
     }
 
     private Document document(ObjectId id) {
-        return storage.retention().find(Filters.eq("_id", id)).first();
+        return storage.retention().first(Filters.eq("_id", id)).orElse(null);
     }
 
     public void delete(List<RetainedBatch> batches) {
-        deleteByIds(batches.stream().map(RetainedBatch::id).toList());
-        storage.makeDurable();
-    }
-
-    /**
-     * Deletes the documents one by one by id in a single bulk write: the embedded store finds each by its _id
-     * index, where a {@code deleteMany} with {@code $in} scans the collection.
-     */
-    private void deleteByIds(List<ObjectId> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        List<DeleteOneModel<Document>> deletes = new ArrayList<>(ids.size());
-        ids.forEach(id -> deletes.add(new DeleteOneModel<>(Filters.eq("_id", id))));
-        storage.retention().bulkWrite(deletes, new BulkWriteOptions().ordered(false));
+        storage.retention().rewrite(batches.stream().map(RetainedBatch::id).toList(), Map.of());
     }
 
     /** Drops the sink's points with a timestamp before the given epoch second; answers how many. */
     public long deleteOlderThan(String sink, long epochSecond) {
         long dropped = 0;
+        Trimming trimming = new Trimming();
         for (ObjectId id : ids(Filters.and(Filters.eq("sink", sink), Filters.lt("timestamp", epochSecond)))) {
             Optional<RetainedBatch> batch = batch(id);
             if (batch.isPresent()) {
                 List<MetricSample> kept = batch.get().samplesFrom(epochSecond);
-                keepOnly(batch.get(), kept);
+                trimming.keepOnly(batch.get(), kept);
                 dropped += batch.get().size() - kept.size();
             }
         }
-        storage.makeDurable();
+        trimming.write(storage.retention());
         return dropped;
     }
 
@@ -115,39 +94,47 @@ public class RetentionStore {
         if (excess <= 0) {
             return 0;
         }
+        Trimming trimming = new Trimming();
         for (Iterator<ObjectId> oldest = batchIds(sink).iterator(); dropped < excess && oldest.hasNext(); ) {
             Optional<RetainedBatch> batch = batch(oldest.next());
             if (batch.isPresent()) {
                 int drop = (int) Math.min(batch.get().size(), excess - dropped);
-                keepOnly(batch.get(), batch.get().samplesAfterTheFirst(drop));
+                trimming.keepOnly(batch.get(), batch.get().samplesAfterTheFirst(drop));
                 dropped += drop;
             }
         }
-        storage.makeDurable();
+        trimming.write(storage.retention());
         return dropped;
     }
 
-    private void keepOnly(RetainedBatch batch, List<MetricSample> kept) {
-        if (kept.isEmpty()) {
-            deleteByIds(List.of(batch.id()));
-        } else if (kept.size() < batch.size()) {
-            storage.retention().replaceOne(Filters.eq("_id", batch.id()), new RetainedBatch(batch.id(), batch.sink(), kept).toDocument());
+    /** The batches a bound empties or shortens, written together once the bound has gone through them. */
+    private static final class Trimming {
+        private final List<ObjectId> deletions = new ArrayList<>();
+        private final Map<ObjectId, Document> replacements = new LinkedHashMap<>();
+
+        void keepOnly(RetainedBatch batch, List<MetricSample> kept) {
+            if (kept.isEmpty()) {
+                deletions.add(batch.id());
+            } else if (kept.size() < batch.size()) {
+                replacements.put(batch.id(), new RetainedBatch(batch.id(), batch.sink(), kept).toDocument());
+            }
+        }
+
+        void write(StoredCollection retention) {
+            retention.rewrite(deletions, replacements);
         }
     }
 
     /** The points waiting for the sink. */
     public long count(String sink) {
-        Document total = storage.retention().aggregate(List.of(Aggregates.match(Filters.eq("sink", sink)),
-                Aggregates.group(null, Accumulators.sum("points", "$count")))).first();
-        return total == null ? 0 : ((Number) total.get("points")).longValue();
+        return storage.retention().sum(Filters.eq("sink", sink), "count");
     }
 
     /** One page of the waiting points, one item per point, oldest first; only the batches of the page are read whole. */
     public Page page(int page, int maxResults) {
         long skip = (long) (page - 1) * maxResults;
         long total = 0;
-        List<Document> batches = new ArrayList<>();
-        storage.retention().find().projection(Projections.include("_id", "count")).into(batches);
+        List<Document> batches = storage.retention().find(new Document(), Projections.include("_id", "count"));
         batches.sort(Comparator.comparing(batch -> batch.getObjectId("_id")));
         List<jakarta.json.JsonObject> items = new ArrayList<>();
         for (Document batch : batches) {

@@ -1,2 +1,2 @@
-/** Points waiting in MongoDB for a sink that was unreachable, and the timer that sends them once it is back. */
+/** Points kept in MongoDB for a sink that could not take them: retained batches, dead letters, and the redelivery lease. */
 package org.perfbridge.retention;

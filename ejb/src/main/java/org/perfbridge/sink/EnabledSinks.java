@@ -1,5 +1,7 @@
 package org.perfbridge.sink;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,13 @@ public class EnabledSinks {
 
     private final AtomicReference<Built> current = new AtomicReference<>(new Built(List.of(), List.of()));
 
+    private SinkThreads threads;
+
+    @PostConstruct
+    void startThreads() {
+        threads = new SinkThreads();
+    }
+
     public List<Sink> all() {
         Settings settings = Settings.fromServer();
         List<String> values = new ArrayList<>();
@@ -33,20 +42,27 @@ public class EnabledSinks {
         return built.sinks();
     }
 
-    private static List<Sink> build(Settings settings) {
+    @PreDestroy
+    void closeSinks() {
+        current.getAndSet(new Built(List.of(), List.of())).sinks().stream()
+                .filter(InfluxDbSink.class::isInstance).map(InfluxDbSink.class::cast).forEach(InfluxDbSink::close);
+        threads.close();
+    }
+
+    private List<Sink> build(Settings settings) {
         List<Sink> sinks = new ArrayList<>(2);
         int connectTimeout = settings.integer(Setting.SINK_CONNECT_TIMEOUT_MS);
         int writeTimeout = settings.integer(Setting.SINK_WRITE_TIMEOUT_MS);
         if (!settings.isBlank(Setting.GRAPHITE_HOST)) {
             sinks.add(new GraphiteSink(settings.text(Setting.GRAPHITE_HOST), settings.integer(Setting.GRAPHITE_PORT),
                     !settings.text(Setting.GRAPHITE_PROTOCOL).equalsIgnoreCase("plaintext"),
-                    settings.text(Setting.GRAPHITE_PREFIX), connectTimeout, writeTimeout));
+                    settings.text(Setting.GRAPHITE_PREFIX), connectTimeout, writeTimeout, threads.deadlines()));
         }
         if (!settings.isBlank(Setting.INFLUXDB_HOST)) {
             sinks.add(new InfluxDbSink(settings.text(Setting.INFLUXDB_HOST), settings.integer(Setting.INFLUXDB_PORT),
                     settings.flag(Setting.INFLUXDB_SSL),
                     settings.text(Setting.INFLUXDB_LOGIN), settings.text(Setting.INFLUXDB_PASSWORD),
-                    settings.text(Setting.INFLUXDB_DATABASE), connectTimeout, writeTimeout));
+                    settings.text(Setting.INFLUXDB_DATABASE), connectTimeout, writeTimeout, threads.http()));
         }
         return List.copyOf(sinks);
     }

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Carbon over TCP, pickle (default, port 2004) or plaintext (port 2003), one connection per delivery.
@@ -25,19 +26,22 @@ public final class GraphiteSink implements Sink {
     private final String prefix;
     private final int connectTimeoutMs;
     private final int writeTimeoutMs;
+    private final ScheduledExecutorService deadlines;
 
-    public GraphiteSink(String host, int port, boolean pickle, String prefix, int connectTimeoutMs, int writeTimeoutMs) {
+    public GraphiteSink(String host, int port, boolean pickle, String prefix, int connectTimeoutMs, int writeTimeoutMs,
+                        ScheduledExecutorService deadlines) {
         this.host = host;
         this.port = port;
         this.pickle = pickle;
         this.prefix = prefix;
         this.connectTimeoutMs = connectTimeoutMs;
         this.writeTimeoutMs = writeTimeoutMs;
+        this.deadlines = deadlines;
     }
 
     @Override
-    public String name() {
-        return "graphite";
+    public SinkKind kind() {
+        return SinkKind.GRAPHITE;
     }
 
     @Override
@@ -45,7 +49,7 @@ public final class GraphiteSink implements Sink {
         if (samples.isEmpty()) {
             return List.of();
         }
-        try (Socket socket = openSocket(); WriteDeadline deadline = WriteDeadline.closing(socket, writeTimeoutMs)) {
+        try (Socket socket = openSocket(); WriteDeadline deadline = WriteDeadline.closing(socket, writeTimeoutMs, deadlines)) {
             try {
                 send(socket, samples);
                 awaitClose(socket);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** InfluxDB 1.x over its HTTP API: line protocol to {@code /write}, the database created when missing. */
 public final class InfluxDbSink implements Sink {
@@ -23,8 +24,8 @@ public final class InfluxDbSink implements Sink {
     private volatile boolean databaseCreated;
 
     public InfluxDbSink(String host, int port, boolean https, String login, String password, String database,
-                        int connectTimeoutMs, int writeTimeoutMs) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(connectTimeoutMs)).build();
+                        int connectTimeoutMs, int writeTimeoutMs, Executor httpThreads) {
+        this.http = httpClient(Duration.ofMillis(connectTimeoutMs), httpThreads);
         this.base = URI.create((https ? "https://" : "http://") + host + ":" + port);
         this.database = database;
         // Basic auth rather than u/p query parameters keeps the password out of URLs and access logs.
@@ -33,9 +34,35 @@ public final class InfluxDbSink implements Sink {
         this.writeTimeout = Duration.ofMillis(writeTimeoutMs);
     }
 
+    /**
+     * The client's selector thread takes the creating thread's context class loader, this deployment's, and would
+     * keep it after an undeploy until the client is collected; it gets none. Its work runs on {@link SinkThreads}.
+     */
+    private static HttpClient httpClient(Duration connectTimeout, Executor httpThreads) {
+        Thread creator = Thread.currentThread();
+        ClassLoader deployment = creator.getContextClassLoader();
+        creator.setContextClassLoader(null);
+        try {
+            return HttpClient.newBuilder().connectTimeout(connectTimeout).executor(httpThreads).build();
+        } finally {
+            creator.setContextClassLoader(deployment);
+        }
+    }
+
+    /** Ends the client's threads at once where the JDK can (21 and later); before, they end once it is collected. */
+    void close() {
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // nothing is waiting on this client any more
+            }
+        }
+    }
+
     @Override
-    public String name() {
-        return "influxdb";
+    public SinkKind kind() {
+        return SinkKind.INFLUXDB;
     }
 
     /**

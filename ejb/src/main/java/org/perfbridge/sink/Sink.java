@@ -5,8 +5,12 @@ import java.util.List;
 /** A timeseries database that perf metrics are delivered to. */
 public interface Sink {
 
-    /** The name retention entries and the status report use: {@code graphite} or {@code influxdb}. */
-    String name();
+    SinkKind kind();
+
+    /** The name retention entries and the status report use. */
+    default String name() {
+        return kind().key();
+    }
 
     /**
      * Delivers the samples. Returns those the sink refused for good (every other one was delivered), or throws

@@ -1,5 +1,2 @@
-/**
- * Timeseries databases: the {@code Sink} interface, Graphite and InfluxDB with their encoders and naming,
- * and the message-driven worker that delivers queued perfdata to every enabled sink.
- */
+/** Timeseries databases: the {@code Sink} interface, Graphite and InfluxDB with their encoders and naming. */
 package org.perfbridge.sink;

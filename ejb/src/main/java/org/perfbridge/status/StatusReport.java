@@ -2,7 +2,6 @@ package org.perfbridge.status;
 
 import static org.perfbridge.json.JsonFactory.JSON;
 
-import com.mongodb.MongoException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,15 +19,16 @@ import org.perfbridge.retention.RetentionStore;
 import org.perfbridge.sink.EnabledSinks;
 import org.perfbridge.sink.Sink;
 import org.perfbridge.sink.SinkHealth;
+import org.perfbridge.sink.SinkKind;
 import org.perfbridge.sink.SinkUnavailableException;
 import org.perfbridge.storage.MongoStorage;
+import org.perfbridge.storage.StorageUnavailableException;
 
 /** What an operator checks first: each sink (enabled, reachable, last error, retained points) and the queue depth. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StatusReport {
 
-    private static final List<String> SINK_NAMES = List.of("graphite", "influxdb");
     // The same resource the admin console shows under Messaging, read through WildFly's JMX view of its model.
     private static final String QUEUE_MODEL = "jboss.as:subsystem=messaging-activemq,server=default,jms-queue=";
 
@@ -53,9 +53,9 @@ public class StatusReport {
     public JsonObject report() {
         JsonArrayBuilder sinkArray = JSON.createArrayBuilder();
         List<Sink> enabled = sinks.all();
-        for (String name : SINK_NAMES) {
-            Sink sink = enabled.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
-            sinkArray.add(sinkStatus(name, sink));
+        for (SinkKind kind : SinkKind.values()) {
+            Sink sink = enabled.stream().filter(s -> s.kind() == kind).findFirst().orElse(null);
+            sinkArray.add(sinkStatus(kind.key(), sink));
         }
         return JSON.createObjectBuilder()
                 .add("sinks", sinkArray)
@@ -99,7 +99,7 @@ public class StatusReport {
         }
         try {
             return status.add("retention_count", retention.count(name)).add("dead_letter_count", deadLetters.count(name));
-        } catch (MongoException e) {
+        } catch (StorageUnavailableException e) {
             return status.addNull("retention_count").addNull("dead_letter_count");
         }
     }

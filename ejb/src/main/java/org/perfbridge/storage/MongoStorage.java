@@ -124,23 +124,27 @@ public class MongoStorage {
         }
         try {
             for (Bson keys : LogIndexes.QUERIES) {
-                logs().createIndex(keys);
+                logsCollection().createIndex(keys);
             }
-            LogIndexes.dropReplaced(logs());
-            LogIndexes.ensureExpiry(logs(), Settings.fromServer().integer(Setting.LOGS_MAX_AGE_DAYS));
-            retention().createIndex(Indexes.ascending("sink", "_id"));
-            retention().createIndex(Indexes.ascending("sink", "timestamp"));
+            LogIndexes.dropReplaced(logsCollection());
+            LogIndexes.ensureExpiry(logsCollection(), Settings.fromServer().integer(Setting.LOGS_MAX_AGE_DAYS));
+            database.getCollection(RETENTION).createIndex(Indexes.ascending("sink", "_id"));
+            database.getCollection(RETENTION).createIndex(Indexes.ascending("sink", "timestamp"));
             indexesCreated = true;
         } catch (MongoException e) {
             LOG.warning("MongoDB unreachable, indexes not created yet (retried every minute): " + e.getMessage());
         }
     }
 
-    public MongoCollection<Document> collection(String name) {
-        return database.getCollection(name);
+    public StoredCollection collection(String name) {
+        return new StoredCollection(database.getCollection(name), this);
     }
 
-    public MongoCollection<Document> logs() {
+    public StoredCollection logs() {
+        return collection(LOGS);
+    }
+
+    MongoCollection<Document> logsCollection() {
         return database.getCollection(LOGS);
     }
 
@@ -154,7 +158,7 @@ public class MongoStorage {
         });
         long generation = embedded == null ? 0 : embedded.generation();
         try {
-            logs().insertMany(documents);
+            logsCollection().insertMany(documents);
         } catch (MongoException e) {
             throw unavailable("MongoDB could not store the check results: " + e.getMessage(), e);
         }
@@ -163,7 +167,7 @@ public class MongoStorage {
         }
         if (inMemoryBound != null) {
             try {
-                inMemoryBound.inserted(logs(), documents);
+                inMemoryBound.inserted(logsCollection(), documents);
             } catch (MongoException e) {
                 // the logs are stored, so the request succeeds; the oldest are deleted after a later insert
                 LOG.warning("the in-memory store could not delete its oldest logs yet: " + e.getMessage());
@@ -171,8 +175,8 @@ public class MongoStorage {
         }
     }
 
-    public MongoCollection<Document> retention() {
-        return database.getCollection(RETENTION);
+    public StoredCollection retention() {
+        return collection(RETENTION);
     }
 
     public boolean isReachable() {
@@ -216,7 +220,7 @@ public class MongoStorage {
      * Makes everything the embedded store holds durable now (it commits every {@link EmbeddedMongo#CHECKPOINT}
      * by itself); for writes other than logs, which have no journal. A real MongoDB needs nothing here.
      */
-    public void makeDurable() {
+    void makeDurable() {
         if (embedded != null) {
             try {
                 embedded.commit();
@@ -227,7 +231,7 @@ public class MongoStorage {
     }
 
     /** A refused write, with the reason the embedded store cannot write when that is why. */
-    private StorageUnavailableException unavailable(String message, Exception cause) {
+    StorageUnavailableException unavailable(String message, Exception cause) {
         return writeFailure().map(failure -> StorageUnavailableException.ofWriteFailure(failure, message, cause))
                 .orElseGet(() -> new StorageUnavailableException(message, cause));
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.perfbridge.json.JsonText;
 import org.perfbridge.json.StrictJsonReader;
+import org.perfbridge.perfdata.PerfdataParser;
 
 class CheckResultReaderTest {
 
@@ -43,7 +44,7 @@ class CheckResultReaderTest {
 
     private static CheckResult minimal(String host, String service, CheckState state, int stateId) {
         return new CheckResult(host, service, state, "HARD", stateId, null, null, null, null, null, NOW,
-                null, null, null, null, null, "All");
+                null, null, null, null, null, "All", PerfdataParser.parse(null));
     }
 
     // ---- valid input ----
@@ -60,7 +61,8 @@ class CheckResultReaderTest {
         List<CheckResult> results = reader.read(body, NOW);
         // then
         assertEquals(List.of(new CheckResult("srv1", "cpu", CheckState.WARNING, "SOFT", 1, "OK", "HARD", 0, true, false,
-                1_700_000_000.25, "WARNING - load 4.5", "line 2", "load1=4.5;4;8", 0.125, 1.5, "All.Europe")), results);
+                1_700_000_000.25, "WARNING - load 4.5", "line 2", "load1=4.5;4;8", 0.125, 1.5, "All.Europe",
+                PerfdataParser.parse("load1=4.5;4;8"))), results);
     }
 
     @Test
@@ -102,7 +104,7 @@ class CheckResultReaderTest {
                 + "'state_type':' soft ','last_state_type':'hard'}"), NOW);
 
         assertEquals(List.of(new CheckResult("srv1", "s", CheckState.OK, "SOFT", 0, null, "HARD", null, null, null, NOW,
-                null, null, null, null, null, "All")), results);
+                null, null, null, null, null, "All", PerfdataParser.parse(null))), results);
     }
 
     @Test
@@ -138,9 +140,9 @@ class CheckResultReaderTest {
         assertEquals(List.of(
                 minimal("srv1", "cpu", CheckState.OK, 0),
                 new CheckResult("router1", "", CheckState.DOWN, "HARD", 1, null, null, null, null, null, 1_700_000_000.0,
-                        null, null, null, null, null, "All.Europe"),
+                        null, null, null, null, null, "All.Europe", PerfdataParser.parse(null)),
                 new CheckResult("zürich-01", "Disk /var", CheckState.UNKNOWN, "HARD", 3, null, null, null, null, null, NOW,
-                        null, null, "a=1", null, null, "All")), results);
+                        null, null, "a=1", null, null, "All", PerfdataParser.parse("a=1"))), results);
     }
 
     @Test

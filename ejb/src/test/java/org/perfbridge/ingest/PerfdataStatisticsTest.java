@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.perfbridge.perfdata.PerfdataParser;
+import org.perfbridge.perfdata.ProblemReason;
 
 class PerfdataStatisticsTest {
 
@@ -21,8 +22,8 @@ class PerfdataStatisticsTest {
         assertEquals(5, json.getInt("metrics_parsed"));
         assertEquals(2, json.getInt("metrics_rejected"), "b and c were skipped; e was kept without its warning");
         assertEquals(3, json.getInt("problems"));
-        assertEquals(1, json.getJsonObject("problems_by_reason").getInt(PerfdataParser.WARNING_NOT_A_RANGE));
-        assertEquals(1, json.getJsonObject("problems_by_reason").getInt(PerfdataParser.VALUE_NOT_A_NUMBER));
-        assertEquals(1, json.getJsonObject("problems_by_reason").getInt(PerfdataParser.EMPTY_VALUE));
+        assertEquals(1, json.getJsonObject("problems_by_reason").getInt(ProblemReason.WARNING_NOT_A_RANGE.text()));
+        assertEquals(1, json.getJsonObject("problems_by_reason").getInt(ProblemReason.VALUE_NOT_A_NUMBER.text()));
+        assertEquals(1, json.getJsonObject("problems_by_reason").getInt(ProblemReason.EMPTY_VALUE.text()));
     }
 }

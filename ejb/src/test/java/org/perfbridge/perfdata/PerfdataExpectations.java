@@ -42,7 +42,7 @@ final class PerfdataExpectations {
         return Threshold.range(low, high, true);
     }
 
-    static ParseProblem p(String text, String reason) {
+    static ParseProblem p(String text, ProblemReason reason) {
         return new ParseProblem(text, reason);
     }
 

@@ -57,7 +57,7 @@ class PerfdataParserLargeInputTest {
     @Test
     void oneMegabyteToken() {
         ParsedPerfdata digits = PerfdataParser.parse("a=" + "1".repeat(ONE_MB));
-        assertEquals(List.of(new ParseProblem("a=" + "1".repeat(ONE_MB), PerfdataParser.VALUE_NOT_FINITE)),
+        assertEquals(List.of(new ParseProblem("a=" + "1".repeat(ONE_MB), ProblemReason.VALUE_NOT_FINITE)),
                 digits.problems());
         ParsedPerfdata semicolons = PerfdataParser.parse("a=1" + ";".repeat(ONE_MB));
         assertEquals(1, semicolons.metrics().size());

@@ -106,7 +106,7 @@ class PerfdataParserRandomTest {
             assertNotNull(problem.metricText());
             assertNotNull(problem.reason());
             assertFalse(problem.metricText().isBlank(), () -> "blank problem text from: " + input);
-            assertFalse(problem.reason().equals(PerfdataParser.INTERNAL_ERROR), () -> "internal error for: " + input);
+            assertFalse(problem.reason() == ProblemReason.INTERNAL_ERROR, () -> "internal error for: " + input);
         }
         return parsed;
     }

@@ -9,24 +9,24 @@ import static org.perfbridge.perfdata.PerfdataExpectations.ok;
 import static org.perfbridge.perfdata.PerfdataExpectations.p;
 import static org.perfbridge.perfdata.PerfdataExpectations.pl;
 import static org.perfbridge.perfdata.PerfdataExpectations.r;
-import static org.perfbridge.perfdata.PerfdataParser.CRITICAL_NOT_A_RANGE;
-import static org.perfbridge.perfdata.PerfdataParser.CRITICAL_REVERSED;
-import static org.perfbridge.perfdata.PerfdataParser.CRITICAL_UNIT_MISMATCH;
-import static org.perfbridge.perfdata.PerfdataParser.DUPLICATE_LABEL;
-import static org.perfbridge.perfdata.PerfdataParser.EMPTY_LABEL;
-import static org.perfbridge.perfdata.PerfdataParser.EMPTY_VALUE;
-import static org.perfbridge.perfdata.PerfdataParser.MAX_NOT_A_NUMBER;
-import static org.perfbridge.perfdata.PerfdataParser.MAX_UNIT_MISMATCH;
-import static org.perfbridge.perfdata.PerfdataParser.MIN_NOT_A_NUMBER;
-import static org.perfbridge.perfdata.PerfdataParser.MIN_UNIT_MISMATCH;
-import static org.perfbridge.perfdata.PerfdataParser.MISSING_EQUALS;
-import static org.perfbridge.perfdata.PerfdataParser.TEXT_BEFORE_FIRST_METRIC;
-import static org.perfbridge.perfdata.PerfdataParser.UNTERMINATED_QUOTE;
-import static org.perfbridge.perfdata.PerfdataParser.VALUE_NOT_A_NUMBER;
-import static org.perfbridge.perfdata.PerfdataParser.VALUE_NOT_FINITE;
-import static org.perfbridge.perfdata.PerfdataParser.WARNING_NOT_A_RANGE;
-import static org.perfbridge.perfdata.PerfdataParser.WARNING_REVERSED;
-import static org.perfbridge.perfdata.PerfdataParser.WARNING_UNIT_MISMATCH;
+import static org.perfbridge.perfdata.ProblemReason.CRITICAL_NOT_A_RANGE;
+import static org.perfbridge.perfdata.ProblemReason.CRITICAL_REVERSED;
+import static org.perfbridge.perfdata.ProblemReason.CRITICAL_UNIT_MISMATCH;
+import static org.perfbridge.perfdata.ProblemReason.DUPLICATE_LABEL;
+import static org.perfbridge.perfdata.ProblemReason.EMPTY_LABEL;
+import static org.perfbridge.perfdata.ProblemReason.EMPTY_VALUE;
+import static org.perfbridge.perfdata.ProblemReason.MAX_NOT_A_NUMBER;
+import static org.perfbridge.perfdata.ProblemReason.MAX_UNIT_MISMATCH;
+import static org.perfbridge.perfdata.ProblemReason.MIN_NOT_A_NUMBER;
+import static org.perfbridge.perfdata.ProblemReason.MIN_UNIT_MISMATCH;
+import static org.perfbridge.perfdata.ProblemReason.MISSING_EQUALS;
+import static org.perfbridge.perfdata.ProblemReason.TEXT_BEFORE_FIRST_METRIC;
+import static org.perfbridge.perfdata.ProblemReason.UNTERMINATED_QUOTE;
+import static org.perfbridge.perfdata.ProblemReason.VALUE_NOT_A_NUMBER;
+import static org.perfbridge.perfdata.ProblemReason.VALUE_NOT_FINITE;
+import static org.perfbridge.perfdata.ProblemReason.WARNING_NOT_A_RANGE;
+import static org.perfbridge.perfdata.ProblemReason.WARNING_REVERSED;
+import static org.perfbridge.perfdata.ProblemReason.WARNING_UNIT_MISMATCH;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,20 +47,20 @@ class PerfdataParserTest {
 
     @Test
     void reasonsAreStableLowercasePhrases() {
-        for (String reason : List.of(PerfdataParser.MISSING_EQUALS, EMPTY_LABEL, UNTERMINATED_QUOTE, EMPTY_VALUE,
+        for (ProblemReason reason : List.of(ProblemReason.MISSING_EQUALS, EMPTY_LABEL, UNTERMINATED_QUOTE, EMPTY_VALUE,
                 VALUE_NOT_A_NUMBER, VALUE_NOT_FINITE, DUPLICATE_LABEL, TEXT_BEFORE_FIRST_METRIC,
                 WARNING_NOT_A_RANGE, WARNING_UNIT_MISMATCH, WARNING_REVERSED, CRITICAL_NOT_A_RANGE,
                 CRITICAL_UNIT_MISMATCH, CRITICAL_REVERSED, MIN_NOT_A_NUMBER, MIN_UNIT_MISMATCH,
-                MAX_NOT_A_NUMBER, MAX_UNIT_MISMATCH, PerfdataParser.INTERNAL_ERROR)) {
-            assertEquals(reason.toLowerCase(java.util.Locale.ROOT), reason);
+                MAX_NOT_A_NUMBER, MAX_UNIT_MISMATCH, ProblemReason.INTERNAL_ERROR)) {
+            assertEquals(reason.text().toLowerCase(java.util.Locale.ROOT), reason.text());
         }
-        assertEquals("missing '='", MISSING_EQUALS);
-        assertEquals("empty label", EMPTY_LABEL);
-        assertEquals("value is not a number", VALUE_NOT_A_NUMBER);
-        assertEquals("unterminated quote", UNTERMINATED_QUOTE);
-        assertEquals("duplicate label, last value kept", DUPLICATE_LABEL);
-        assertEquals("text before the first metric skipped", TEXT_BEFORE_FIRST_METRIC);
-        assertEquals("warning threshold is not a number or range", WARNING_NOT_A_RANGE);
+        assertEquals("missing '='", MISSING_EQUALS.text());
+        assertEquals("empty label", EMPTY_LABEL.text());
+        assertEquals("value is not a number", VALUE_NOT_A_NUMBER.text());
+        assertEquals("unterminated quote", UNTERMINATED_QUOTE.text());
+        assertEquals("duplicate label, last value kept", DUPLICATE_LABEL.text());
+        assertEquals("text before the first metric skipped", TEXT_BEFORE_FIRST_METRIC.text());
+        assertEquals("warning threshold is not a number or range", WARNING_NOT_A_RANGE.text());
     }
 
     static Stream<Arguments> cases() {

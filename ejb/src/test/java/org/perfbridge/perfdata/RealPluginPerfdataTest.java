@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -75,7 +71,7 @@ class RealPluginPerfdataTest {
                                 Threshold.range(10.0, 20.0, true), null, null),
                         new PerfMetric("x", 5.0, "s", Threshold.range(10.0, null, false),
                                 Threshold.range(null, 3.0, false), 0.0, 1500.0)),
-                List.of(new ParseProblem("\\é", PerfdataParser.MISSING_EQUALS))), e.expected());
+                List.of(new ParseProblem("\\é", ProblemReason.MISSING_EQUALS))), e.expected());
         assertEquals(e.expected(), PerfdataParser.parse(e.perfdata()));
     }
 
@@ -136,8 +132,7 @@ class RealPluginPerfdataTest {
         private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?");
         private static final Pattern RANGE = Pattern.compile("(@?)range\\(([^,()]*),([^,()]*)\\)");
         private static final String[] METRIC_PREFIXES = {"", "", "", "warn=", "crit=", "min=", "max="};
-        private static final Map<String, String> REASONS = reasons();
-
+        
         private Fixture() {
         }
 
@@ -344,12 +339,12 @@ class RealPluginPerfdataTest {
             if (fields[0].isEmpty()) {
                 throw new IllegalArgumentException("empty problem text");
             }
-            String reason = REASONS.get(fields[1]);
-            if (reason == null) {
-                throw new IllegalArgumentException("unknown reason '" + fields[1]
-                        + "' (expected a PerfdataParser constant: " + String.join(", ", REASONS.keySet()) + ")");
+            try {
+                return new ParseProblem(fields[0], ProblemReason.valueOf(fields[1]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown reason '" + fields[1] + "' (expected a ProblemReason: "
+                        + java.util.Arrays.toString(ProblemReason.values()) + ")", e);
             }
-            return new ParseProblem(fields[0], reason);
         }
 
         /** Splits at the last {@code count - 1} '|' so that only the first field may hold '|'; trims each field. */
@@ -405,19 +400,5 @@ class RealPluginPerfdataTest {
         }
 
         /** PerfdataParser's reason constants, by name. */
-        private static Map<String, String> reasons() {
-            Map<String, String> reasons = new TreeMap<>();
-            for (Field field : PerfdataParser.class.getFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
-                    try {
-                        reasons.put(field.getName(), (String) field.get(null));
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-            return reasons;
-        }
     }
 }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.perfbridge.retention.RetentionRedelivery;
+import org.perfbridge.delivery.RetentionRedelivery;
 import org.perfbridge.retention.RetentionStore;
 
 /** {@code /api/timeseriesretention}: the points waiting for a sink, and redelivery on demand. */

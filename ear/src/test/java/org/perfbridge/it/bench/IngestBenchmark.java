@@ -37,6 +37,7 @@ import org.perfbridge.it.support.TimeseriesServers;
 import org.perfbridge.it.support.WildFlyProcess;
 import org.perfbridge.storage.embedded.EmbeddedH2Backend;
 import org.perfbridge.storage.MongoStorage;
+import org.perfbridge.it.support.ProcessMemory;
 
 /**
  * The load benchmark of issue "Performance" (not a test): starts the real carbon and InfluxDB and a WildFly with

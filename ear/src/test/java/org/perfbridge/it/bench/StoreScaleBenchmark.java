@@ -26,6 +26,7 @@ import org.perfbridge.config.Setting;
 import org.perfbridge.it.support.InfluxDbServer;
 import org.perfbridge.it.support.TimeseriesServers;
 import org.perfbridge.it.support.WildFlyProcess;
+import org.perfbridge.it.support.ProcessMemory;
 
 /**
  * The store at scale (a command, not a test): perfbridge as users run it, on the crash-test server copy (ports +300)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.perfbridge.it.support.WildFlyProcess;
+import org.perfbridge.it.support.ProcessMemory;
 
 /**
  * The soak phase of {@link StoreScaleBenchmark}: the server restarted with the store's bound on the logs it keeps,
