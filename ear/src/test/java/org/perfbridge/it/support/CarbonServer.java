@@ -456,7 +456,7 @@ public final class CarbonServer {
     @SuppressWarnings("unchecked")
     static Map<Long, Double> parseWhisperJson(String json, long from, long until) {
         // {"start" : 1700000000, "end" : 1700000004, "step" : 1, "values" : [null, 42.5, ...]}
-        Map<String, Object> m = MiniJson.parseObject(json);
+        Map<String, Object> m = JsonValues.parseObject(json);
         long start = ((Number) m.get("start")).longValue();
         long step = ((Number) m.get("step")).longValue();
         List<Object> values = (List<Object>) m.get("values");

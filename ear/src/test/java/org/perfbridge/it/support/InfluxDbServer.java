@@ -374,7 +374,7 @@ public final class InfluxDbServer {
         if (error != null) {
             throw new IllegalStateException("InfluxQL '" + influxQl + "' on db '" + database + "' failed: " + error);
         }
-        Map<String, Object> root = MiniJson.parseObject(r.body());
+        Map<String, Object> root = JsonValues.parseObject(r.body());
         List<Object> results = (List<Object>) root.getOrDefault("results", List.of());
         if (results.isEmpty()) {
             return List.of();
@@ -455,7 +455,7 @@ public final class InfluxDbServer {
         Map<String, Object> root = null;
         try {
             if (!body.isBlank()) {
-                root = MiniJson.parseObject(body);
+                root = JsonValues.parseObject(body);
             }
         } catch (IllegalArgumentException e) {
             // not JSON
@@ -464,7 +464,7 @@ public final class InfluxDbServer {
             return "HTTP " + r.statusCode() + ": " + root.get("error");
         }
         if (r.statusCode() / 100 != 2) {
-            return "HTTP " + r.statusCode() + ": " + MiniJson.abbreviate(body);
+            return "HTTP " + r.statusCode() + ": " + JsonValues.abbreviate(body);
         }
         if (root != null && root.get("results") instanceof List) {
             for (Object res : (List<Object>) root.get("results")) {
