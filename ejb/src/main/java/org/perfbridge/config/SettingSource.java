@@ -2,7 +2,7 @@ package org.perfbridge.config;
 
 /** Where a setting's value in force came from, in the order they win. */
 public enum SettingSource {
-    /** A value written in the admin console or the CLI, or a -D flag on the server's command line. */
+    /** A value written in the admin console or the CLI (or a -D flag on a server without the install script). */
     SYSTEM_PROPERTY("system property"),
     ENVIRONMENT("environment"),
     DEFAULT("default");

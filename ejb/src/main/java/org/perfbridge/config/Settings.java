@@ -6,8 +6,8 @@ import java.util.function.Function;
 /**
  * Reads settings on every call, so an edit in the admin console takes effect without a redeploy.
  * A system property that is set and not blank wins; otherwise the environment variable; otherwise the default.
- * The install script makes each property an expression such as {@code ${graphite.port:${env.GRAPHITE_PORT:2004}}},
- * so WildFly itself resolves a -D flag, the environment and the default until an operator writes a value of their own.
+ * The install script makes each property an expression such as {@code ${env.GRAPHITE_PORT:2004}}, so WildFly
+ * itself resolves the environment and the default until an operator writes a value of their own.
  */
 public final class Settings {
 
@@ -62,7 +62,7 @@ public final class Settings {
             return SettingSource.SYSTEM_PROPERTY;
         }
         // WildFly resolved an expression; what it resolved to tells which of its parts applied, and a value that is
-        // neither the variable's nor the default came from a -D flag
+        // neither the variable's nor the default came from an operator's own expression
         if (configured.contains("${env." + setting.environmentName()) && value.equals(environmentValue(setting))) {
             return SettingSource.ENVIRONMENT;
         }

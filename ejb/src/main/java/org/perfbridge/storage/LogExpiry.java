@@ -54,7 +54,7 @@ public class LogExpiry {
         }
         try {
             Settings settings = Settings.fromServer();
-            long deleted = deleteExpired(storage.logsCollection(), settings.integer(Setting.LOGS_MAX_AGE_DAYS),
+            long deleted = storage.expireLogs(settings.integer(Setting.LOGS_MAX_AGE_DAYS),
                     storage.isInMemory() ? 0 : settings.integer(Setting.MONGO_EMBEDDED_MAX_LOGS), Instant.now().plus(LONGEST_RUN));
             if (deleted > 0) {
                 LOG.fine(() -> "deleted " + deleted + " expired logs");

@@ -19,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +145,12 @@ public class MongoStorage {
         return collection(LOGS);
     }
 
-    MongoCollection<Document> logsCollection() {
+    /** Deletes expired logs a step at a time until {@code until}; see {@link LogExpiry}. Answers how many. */
+    public long expireLogs(int maxAgeDays, int maxLogs, Instant until) {
+        return LogExpiry.deleteExpired(logsCollection(), maxAgeDays, maxLogs, until);
+    }
+
+    private MongoCollection<Document> logsCollection() {
         return database.getCollection(LOGS);
     }
 

@@ -19,9 +19,9 @@ class SettingDocumentationTest {
 
     @ParameterizedTest
     @EnumSource(Setting.class)
-    void installScriptCreatesTheSettingAsItsFlagElseItsVariableElseItsDefault(Setting setting) throws IOException {
-        String line = "/system-property=" + setting.propertyName() + ":add(value=\"${" + setting.propertyName() + ":${env."
-                + setting.environmentName() + ":" + setting.defaultValue() + "}}\")";
+    void installScriptCreatesTheSettingAsItsVariableElseItsDefault(Setting setting) throws IOException {
+        String line = "/system-property=" + setting.propertyName() + ":add(value=\"${env." + setting.environmentName() + ":"
+                + setting.defaultValue() + "}\")";
 
         assertTrue(read("config/install-standalone.cli").contains(line), line);
     }

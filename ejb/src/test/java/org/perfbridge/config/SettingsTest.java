@@ -44,21 +44,14 @@ class SettingsTest {
     @Test
     void theSourceOfAnExpressionIsTheEnvironmentWhenItsVariableIsSet() {
         Settings settings = Settings.of(Map.of("graphite.port", "12004"), Map.of("GRAPHITE_PORT", "12004"),
-                Map.of("graphite.port", "${graphite.port:${env.GRAPHITE_PORT:2004}}"));
+                Map.of("graphite.port", "${env.GRAPHITE_PORT:2004}"));
         assertEquals(new EffectiveSetting(Setting.GRAPHITE_PORT, "12004", SettingSource.ENVIRONMENT), settings.effective(Setting.GRAPHITE_PORT));
     }
 
     @Test
     void theSourceOfAnExpressionIsTheDefaultWhenItsVariableIsNotSet() {
-        Settings settings = Settings.of(Map.of("graphite.port", "2004"), Map.of(), Map.of("graphite.port", "${graphite.port:${env.GRAPHITE_PORT:2004}}"));
+        Settings settings = Settings.of(Map.of("graphite.port", "2004"), Map.of(), Map.of("graphite.port", "${env.GRAPHITE_PORT:2004}"));
         assertEquals(SettingSource.DEFAULT, settings.effective(Setting.GRAPHITE_PORT).source());
-    }
-
-    @Test
-    void aFlagOnTheCommandLineThatTheExpressionResolvedIsASystemProperty() {
-        Settings settings = Settings.of(Map.of("graphite.port", "7777"), Map.of("GRAPHITE_PORT", "12004"),
-                Map.of("graphite.port", "${graphite.port:${env.GRAPHITE_PORT:2004}}"));
-        assertEquals(new EffectiveSetting(Setting.GRAPHITE_PORT, "7777", SettingSource.SYSTEM_PROPERTY), settings.effective(Setting.GRAPHITE_PORT));
     }
 
     @Test

@@ -73,7 +73,6 @@ final class ErrorResponses {
                         + " /api/timeseriesretention, /api/timeseriesdeadletter, /api/status and /api/settings";
                 case 405 -> request.getMethod() + " is not allowed on /api/" + uri.getPath().replaceFirst("^/", "")
                         + "; allowed: " + String.join(", ", response.getAllowedMethods());
-                case 415 -> "Content-Type " + headers.getMediaType() + " is not accepted by " + where + "; send application/json";
                 case 406 -> "Accept " + headers.getRequestHeader(HttpHeaders.ACCEPT) + " cannot be met by " + where
                         + ": it answers application/json";
                 default -> status.getReasonPhrase() + " (" + where + ")";

@@ -52,7 +52,8 @@ class RedeployLeakIT {
 
             for (int i = 1; i <= REDEPLOYS; i++) {
                 ModelNode result = management.execute(Operations.createOperation("redeploy", Operations.createAddress("deployment", "perfbridge.ear")));
-                assertTrue(Operations.isSuccessfulOutcome(result), "redeploy " + i + ": " + Operations.getFailureDescription(result));
+                int redeploy = i;
+                assertTrue(Operations.isSuccessfulOutcome(result), () -> "redeploy " + redeploy + ": " + Operations.getFailureDescription(result));
                 storeAndDeliver(api);
             }
             long afterLast = ProcessMemory.metaspaceAfterFullGcKiB(server.jvmPid());

@@ -10,6 +10,8 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +39,9 @@ import org.perfbridge.storage.embedded.EmbeddedH2Backend;
 /**
  * The README's server (configured by install-standalone.cli alone, with its development user) started as a container
  * starts it: every setting from its environment variable, none of them its default. perfbridge reads each back in
- * {@code /api/settings}, stores in the MongoDB and delivers to the InfluxDB and carbon the variables name; then -D flags
- * on the command line win over the environment. The server runs on ports +400, beside the test server.
+ * {@code /api/settings}, stores in the MongoDB and delivers to the InfluxDB and carbon the variables name; then a value
+ * written through the management API, as the console writes it, wins until the expression is written back. The server
+ * runs on ports +400, beside the test server.
  */
 @ExtendWith(TimeseriesServers.class)
 class SettingSourcesIT {
@@ -104,12 +109,12 @@ class SettingSourcesIT {
     }
 
     @Test
-    void everySettingComesFromItsVariableAndFlagsWinOverVariables() throws Exception {
+    void everySettingComesFromItsVariableAndTheConsoleWinsOverIt() throws Exception {
         Map<Setting, String> values = environment();
         Map<String, String> variables = values.entrySet().stream()
                 .collect(Collectors.toMap(entry -> entry.getKey().environmentName(), Map.Entry::getValue));
         TimeseriesServers.influxDbOverTls().createDatabase("perfbridge_env");
-        TimeseriesServers.influxDbOverTls().createDatabase("perfbridge_flag");
+        TimeseriesServers.influxDbOverTls().createDatabase("perfbridge_console");
         WildFlyProcess server = new WildFlyProcess(Path.of(System.getProperty("it.run.wildfly.home")), URI.create(HTTP_API + "/status"));
         WebTarget api = Api.overTls(HTTPS_API, DEVELOPER[0], DEVELOPER[1]);
 
@@ -132,23 +137,33 @@ class SettingSourcesIT {
                         "the log is in MONGO_URI's server, in MONGO_DATABASE");
             }
             assertPointsArrived(posted, "perfbridge_env", "fromenv");
+            consoleWinsAndItsExpressionRestoresTheVariable(api);
         } finally {
             server.stop();
         }
+    }
 
-        List<String> flags = List.of("-Dinfluxdb.database=perfbridge_flag", "-Dgraphite.prefix=fromflag");
-        server.start(Duration.ofSeconds(180), variables, concat(serverArguments(), flags));
-        try {
+    /** What an operator writes in the console wins over the environment; writing the expression back returns to it. */
+    private static void consoleWinsAndItsExpressionRestoresTheVariable(WebTarget api) throws Exception {
+        try (ModelControllerClient management = ModelControllerClient.Factory.create(InetAddress.getLoopbackAddress(), 9990 + 400)) {
+            writeProperty(management, "influxdb.database", "perfbridge_console");
             Map<String, JsonObject> listed = settings(api);
-            assertEquals("perfbridge_flag", listed.get("influxdb.database").getString("value"));
+            assertEquals("perfbridge_console", listed.get("influxdb.database").getString("value"));
             assertEquals("system property", listed.get("influxdb.database").getString("source"));
-            assertEquals("fromflag", listed.get("graphite.prefix").getString("value"));
-            assertEquals("system property", listed.get("graphite.prefix").getString("source"));
             assertEquals("environment", listed.get("graphite.port").getString("source"), "the others still come from the environment");
-            assertPointsArrived(postOneCheck(api), "perfbridge_flag", "fromflag");
-        } finally {
-            server.stop();
+            assertPointsArrived(postOneCheck(api), "perfbridge_console", "fromenv");
+
+            writeProperty(management, "influxdb.database", "${env.INFLUXDB_DATABASE:alignak}");
+            listed = settings(api);
+            assertEquals("perfbridge_env", listed.get("influxdb.database").getString("value"));
+            assertEquals("environment", listed.get("influxdb.database").getString("source"));
         }
+    }
+
+    private static void writeProperty(ModelControllerClient management, String name, String value) throws IOException {
+        ModelNode result = management.execute(Operations.createWriteAttributeOperation(
+                Operations.createAddress("system-property", name), "value", value));
+        assertTrue(Operations.isSuccessfulOutcome(result), () -> Operations.getFailureDescription(result).asString());
     }
 
     private static List<String> serverArguments() {
@@ -156,10 +171,6 @@ class SettingSourcesIT {
                 // the InfluxDB over TLS has the tests' certificate; INFLUXDB_SSL checks it against the JVM's trust store
                 "-Djavax.net.ssl.trustStore=" + System.getProperty("it.tls.dir") + "/truststore.p12",
                 "-Djavax.net.ssl.trustStorePassword=changeit", "-Djavax.net.ssl.trustStoreType=PKCS12");
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private static Map<String, JsonObject> settings(WebTarget api) {

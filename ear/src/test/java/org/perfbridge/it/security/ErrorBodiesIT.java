@@ -3,7 +3,6 @@ package org.perfbridge.it.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
@@ -42,12 +41,6 @@ class ErrorBodiesIT extends DeployedPerfbridge {
         Api.Answer answer = Api.answer(ADMIN.path("logcheckresult").request().delete());
         assertCause(answer, 405, "DELETE is not allowed on /api/logcheckresult; allowed: ");
         assertTrue(answer.body().contains("GET") && answer.body().contains("POST"), answer.body());
-    }
-
-    @Test
-    void aWrongContentTypeNamesTheOneToSend() {
-        assertCause(Api.answer(ADMIN.path("logcheckresult").request().post(Entity.text("host_name=web1"))), 415,
-                "Content-Type text/plain is not accepted by POST /api/logcheckresult; send application/json");
     }
 
     @Test
