@@ -13,8 +13,8 @@ import org.perfbridge.it.DeployedPerfbridge;
 import org.perfbridge.it.Eventually;
 import org.perfbridge.it.ServerSettings;
 import org.perfbridge.it.Store;
+import org.perfbridge.it.support.FaultyEndpoint;
 import org.perfbridge.it.support.InfluxDbServer;
-import org.perfbridge.it.support.SlowProxy;
 import org.perfbridge.it.support.TimeseriesServers;
 
 /** InfluxDB taking seconds per write: ingest answers as fast as ever, the backlog waits in the JMS queue, and all of it arrives. */
@@ -33,7 +33,7 @@ class SlowSinkIT extends DeployedPerfbridge {
         long first = System.currentTimeMillis() / 1000 - 500;
         long slowestPostMs = 0;
         long deepestQueue = 0;
-        try (SlowProxy slow = new SlowProxy(influx.port(), Duration.ofSeconds(2));
+        try (FaultyEndpoint slow = FaultyEndpoint.slowProxy(influx.port(), Duration.ofSeconds(2));
              ServerSettings settings = new ServerSettings(management).set("influxdb.port", String.valueOf(slow.port()))) {
             for (int i = 0; i < CHECKS; i++) {
                 long started = System.nanoTime();

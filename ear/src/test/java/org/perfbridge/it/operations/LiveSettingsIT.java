@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.perfbridge.it.Api;
 import org.perfbridge.it.DeployedPerfbridge;
 import org.perfbridge.it.ServerSettings;
-import org.perfbridge.it.support.SlowProxy;
+import org.perfbridge.it.support.FaultyEndpoint;
 import org.perfbridge.it.support.TimeseriesServers;
 
 /**
@@ -35,8 +35,8 @@ class LiveSettingsIT extends DeployedPerfbridge {
     void aNewInfluxDbPortAndGraphiteHostTakeEffectAtTheNextDelivery() throws Exception {
         TimeseriesServers.influxDb().createDatabase(DATABASE);
         InetAddress otherLoopback = InetAddress.getByName("127.0.0.2");
-        try (SlowProxy influxProxy = new SlowProxy(TimeseriesServers.influxDb().port(), Duration.ZERO);
-             SlowProxy carbonProxy = new SlowProxy(otherLoopback, TimeseriesServers.CARBON_PICKLE_PORT,
+        try (FaultyEndpoint influxProxy = FaultyEndpoint.slowProxy(TimeseriesServers.influxDb().port(), Duration.ZERO);
+             FaultyEndpoint carbonProxy = FaultyEndpoint.slowProxy(otherLoopback, TimeseriesServers.CARBON_PICKLE_PORT,
                      TimeseriesServers.CARBON_PICKLE_PORT, Duration.ZERO);
              ServerSettings settings = new ServerSettings(management)
                      .set("influxdb.port", String.valueOf(influxProxy.port())).set("graphite.host", "127.0.0.2")) {
@@ -53,8 +53,8 @@ class LiveSettingsIT extends DeployedPerfbridge {
             assertEquals(73.5, ((Number) rows.get(0).get(1)).doubleValue());
             assertEquals(Map.of(lastCheck, 73.5), TimeseriesServers.carbon()
                     .awaitDatapoints("All." + host + ".mem.free", lastCheck, lastCheck, 1, Duration.ofSeconds(30)));
-            assertTrue(influxProxy.connections() > 0, "the point went by the new InfluxDB port");
-            assertTrue(carbonProxy.connections() > 0, "the point went by the new Graphite host");
+            assertTrue(influxProxy.connectionsAccepted() > 0, "the point went by the new InfluxDB port");
+            assertTrue(carbonProxy.connectionsAccepted() > 0, "the point went by the new Graphite host");
 
             Api.Answer read = Api.answer(Api.as(Api.READER[0], Api.READER[1]).path("settings").request().get());
             assertEquals(200, read.status(), "a reader sees the settings: " + read.body());

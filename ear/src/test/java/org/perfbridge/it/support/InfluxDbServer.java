@@ -1,483 +1,209 @@
 package org.perfbridge.it.support;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A real InfluxDB 1.x ({@code influxd}, Debian package {@code influxdb}) started as a child
- * process of the test JVM, listening only on 127.0.0.1, with all state under one work directory:
- *
- * <pre>
- * workDir/influxdb.conf   generated config
- * workDir/meta, data, wal InfluxDB storage (kept across stop()/start())
- * workDir/influxd.log     stdout+stderr of influxd (its log goes to stderr)
- * workDir/influxd.pid     "childPid jvmPid" of the running child (to clean up after a killed JVM)
- * </pre>
- *
- * Command line: {@code /usr/bin/influxd -config <workDir>/influxdb.conf}
- * (override the binary with {@code -Dit.influxd.bin=...}).
- *
- * <p>Write-side helpers ({@link #write}, {@link #execute}, {@link #createDatabase}) throw {@link IOException}
- * ({@link java.net.ConnectException} when the server is down); read-side helpers ({@link #query},
- * {@link #seriesColumns}, {@link #querySeries}, {@link #awaitRows}) throw unchecked exceptions.
+ * A real InfluxDB 1.x (Debian package {@code influxdb}, or {@code -Dit.influxd.bin}) with its HTTP API, plain or over TLS,
+ * and its RPC service on the HTTP port + 2. Helpers that write throw {@link IOException} ({@link java.net.ConnectException}
+ * when the server is down), helpers that read unchecked exceptions.
  */
-public final class InfluxDbServer {
+public final class InfluxDbServer extends PackagedServer {
 
-    /** One series of an InfluxQL result. */
+    /** Numbers are {@code Long} when integral (InfluxDB prints 42.0 as 42), else {@code Double}. */
     public record Series(String name, Map<String, String> tags, List<String> columns, List<List<Object>> values) {
     }
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
-    private final Path workDir;
     private final int httpPort;
-    private final int rpcPort;
-    /** PEM certificate and key when the HTTP API is served over TLS; null for plain HTTP. */
     private final Path tlsCertificate;
     private final Path tlsKey;
-    private Process process;
-    private boolean shutdownHookRegistered;
-    private HttpClient http;
+    private final WebTarget api;
 
-    private InfluxDbServer(Path workDir, int httpPort, int rpcPort, Path tlsCertificate, Path tlsKey) {
-        this.workDir = workDir.toAbsolutePath().normalize();
+    private InfluxDbServer(Path workDir, int httpPort, Path tlsCertificate, Path tlsKey) {
+        super("influxd", workDir, "influxdb.conf", List.of("meta", "data", "wal"), Duration.ofSeconds(30), httpPort, httpPort + 2);
         this.httpPort = httpPort;
-        this.rpcPort = rpcPort;
         this.tlsCertificate = tlsCertificate;
         this.tlsKey = tlsKey;
+        ClientBuilder client = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS);
+        if (tlsCertificate != null) {
+            client.sslContext(trusting(tlsCertificate));
+        }
+        api = client.build().target((tlsCertificate == null ? "http://" : "https://") + LOOPBACK + ":" + httpPort);
     }
 
-    /** The HTTP API over TLS (https), with the given PEM certificate and private key. */
-    public static InfluxDbServer overTls(Path workDir, int httpsPort, int rpcPort, Path certificate, Path key) {
-        return new InfluxDbServer(workDir, httpsPort, rpcPort, certificate.toAbsolutePath(), key.toAbsolutePath());
-    }
-
-    /** HTTP API on 127.0.0.1:httpPort, RPC (backup/restore) service on 127.0.0.1:httpPort+2. */
     public static InfluxDbServer at(Path workDir, int httpPort) {
-        return new InfluxDbServer(workDir, httpPort, httpPort + 2, null, null);
+        return new InfluxDbServer(workDir, httpPort, null, null);
     }
 
-    public static InfluxDbServer at(Path workDir, int httpPort, int rpcPort) {
-        return new InfluxDbServer(workDir, httpPort, rpcPort, null, null);
+    public static InfluxDbServer overTls(Path workDir, int httpsPort, Path pemCertificate, Path pemKey) {
+        return new InfluxDbServer(workDir, httpsPort, pemCertificate.toAbsolutePath(), pemKey.toAbsolutePath());
     }
 
     public int port() {
         return httpPort;
     }
 
-    public int rpcPort() {
-        return rpcPort;
-    }
-
-    /** e.g. {@code http://127.0.0.1:18086} */
-    public String url() {
-        return (tlsCertificate == null ? "http://" : "https://") + ProcessSupport.LOOPBACK + ":" + httpPort;
-    }
-
-    public Path workDir() {
-        return workDir;
-    }
-
-    public Path configFile() {
-        return workDir.resolve("influxdb.conf");
-    }
-
-    public Path logFile() {
-        return workDir.resolve("influxd.log");
-    }
-
-    private Path pidFile() {
-        return workDir.resolve("influxd.pid");
-    }
-
-    /** Whatever started it, a server still running when the JVM exits normally is stopped by a shutdown hook. */
-    private void registerShutdownHook() {
-        if (!shutdownHookRegistered) {
-            ProcessSupport.stopAtJvmExit("stop-influxdb", this::stop);
-            shutdownHookRegistered = true;
-        }
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /** PID of the running influxd, or -1. */
-    public synchronized long pid() {
-        return isRunning() ? process.pid() : -1;
-    }
-
-    /**
-     * Starts influxd and blocks until {@code GET /ping} answers 204 (timeout 30 s).
-     * No-op if already running. Fails fast if one of the ports is taken.
-     */
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
-        try {
-            Files.createDirectories(workDir);
-            ProcessSupport.stopStaleProcess(pidFile(), configFile().toString());
-            ProcessSupport.requirePortsFree("InfluxDB", new String[] {"HTTP", "RPC"}, new int[] {httpPort, rpcPort});
-            for (String d : new String[] {"meta", "data", "wal"}) {
-                Files.createDirectories(workDir.resolve(d));
-            }
-            Files.writeString(configFile(), config(), StandardCharsets.UTF_8);
-            String bin = ProcessSupport.executable("it.influxd.bin", "/usr/bin/influxd", "influxd");
-            Files.writeString(logFile(), "==== starting " + bin + " -config " + configFile() + " at "
-                    + java.time.Instant.now() + " ====\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            ProcessBuilder pb = new ProcessBuilder(bin, "-config", configFile().toString())
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            pb.environment().remove("INFLUXDB_CONFIG_PATH");
-            // influxd maps INFLUXDB_* environment variables onto config keys; don't let the caller's env leak in
-            pb.environment().keySet().removeIf(k -> k.startsWith("INFLUXDB_"));
-            registerShutdownHook();
-            process = pb.start();
-            http = newHttpClient();
-            ProcessSupport.writePidFile(pidFile(), process.pid());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start influxd in " + workDir, e);
-        }
-        awaitPing();
-    }
-
-    private void awaitPing() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        String last = "no attempt";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                int rc = process.exitValue();
-                process = null;
-                ProcessSupport.deleteQuietly(pidFile());
-                throw new IllegalStateException("influxd exited with code " + rc + " during startup\n"
-                        + ProcessSupport.tail(logFile(), 60));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/ping"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 204) {
-                    return;
-                }
-                last = "HTTP " + r.statusCode();
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            ProcessSupport.sleep(100);
-        }
-        ProcessSupport.stopProcess(process, STOP_TIMEOUT);
-        process = null;
-        ProcessSupport.deleteQuietly(pidFile());
-        throw new IllegalStateException("influxd did not answer GET /ping with 204 on port " + httpPort + " within "
-                + START_TIMEOUT.toSeconds() + " s (last: " + last + ")\n" + ProcessSupport.tail(logFile(), 60));
-    }
-
-    /** SIGTERM (SIGKILL after 20 s) to the influxd this object started, waits for exit and for the ports to close. */
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        ProcessSupport.stopProcess(process, STOP_TIMEOUT);
-        process = null;
-        ProcessSupport.deleteQuietly(pidFile());
-        if (!ProcessSupport.awaitPortsClosed(Duration.ofSeconds(15), httpPort, rpcPort)) {
-            throw new IllegalStateException("influxd exited but port " + httpPort + "/" + rpcPort + " still accepts connections");
-        }
-    }
-
-    /**
-     * Deletes all InfluxDB data (meta, data, wal) under the work dir. Only while stopped; a leftover influxd
-     * from a killed earlier JVM (recorded PID whose command line names our config file) is stopped first.
-     */
-    public synchronized void deleteData() {
-        if (isRunning()) {
-            throw new IllegalStateException("stop InfluxDB before deleting its data");
-        }
-        ProcessSupport.stopStaleProcess(pidFile(), configFile().toString());
-        for (String d : new String[] {"meta", "data", "wal"}) {
-            ProcessSupport.deleteTree(workDir.resolve(d));
-        }
+    @Override
+    ProcessBuilder prepare(Path config) throws IOException {
+        Files.writeString(config, config());
+        ProcessBuilder command = new ProcessBuilder(System.getProperty("it.influxd.bin", "/usr/bin/influxd"), "-config", config.toString());
+        // influxd maps INFLUXDB_* variables onto config keys: the caller's must not leak in
+        command.environment().keySet().removeIf(variable -> variable.startsWith("INFLUXDB_"));
+        return command;
     }
 
     private String config() {
-        String dir = workDir.toString().replace("\\", "\\\\").replace("\"", "\\\"");
-        return String.join("\n",
-                "# generated by " + InfluxDbServer.class.getName(),
-                "# Debian's build knows 'reporting-enabled', upstream 'reporting-disabled'; unknown keys are ignored",
-                "reporting-enabled = false",
-                "reporting-disabled = true",
-                "bind-address = \"" + ProcessSupport.LOOPBACK + ":" + rpcPort + "\"",
-                "",
-                "[meta]",
-                "  dir = \"" + dir + "/meta\"",
-                "  retention-autocreate = true",
-                "  logging-enabled = false",
-                "",
-                "[data]",
-                "  dir = \"" + dir + "/data\"",
-                "  wal-dir = \"" + dir + "/wal\"",
-                "  wal-fsync-delay = \"0s\"",
-                "  query-log-enabled = false",
-                "",
-                "[monitor]",
-                "  store-enabled = false",
-                "",
-                "[http]",
-                "  enabled = true",
-                "  bind-address = \"" + ProcessSupport.LOOPBACK + ":" + httpPort + "\"",
-                "  auth-enabled = false",
-                "  log-enabled = false",
-                "  pprof-enabled = false",
-                "  unix-socket-enabled = false",
-                tlsCertificate == null ? "  https-enabled = false" : "  https-enabled = true",
-                tlsCertificate == null ? "" : "  https-certificate = \"" + tlsCertificate + "\"",
-                tlsCertificate == null ? "" : "  https-private-key = \"" + tlsKey + "\"",
-                "",
-                "[ifql]",
-                "  enabled = false",
-                "",
-                "[logging]",
-                "  level = \"warn\"",
-                "  suppress-logo = true",
-                "",
-                "[continuous_queries]",
-                "  log-enabled = false",
-                "",
-                "[subscriber]",
-                "  enabled = true",
-                "") + "\n";
+        return """
+                # Debian's build knows 'reporting-enabled', upstream 'reporting-disabled'; unknown keys are ignored
+                reporting-enabled = false
+                reporting-disabled = true
+                bind-address = "127.0.0.1:%2$d"
+                [meta]
+                  dir = "%1$s/meta"
+                  retention-autocreate = true
+                  logging-enabled = false
+                [data]
+                  dir = "%1$s/data"
+                  wal-dir = "%1$s/wal"
+                  wal-fsync-delay = "0s"
+                  query-log-enabled = false
+                [monitor]
+                  store-enabled = false
+                [http]
+                  enabled = true
+                  bind-address = "127.0.0.1:%3$d"
+                  auth-enabled = false
+                  log-enabled = false
+                  pprof-enabled = false
+                  unix-socket-enabled = false
+                  https-enabled = %4$s
+                  https-certificate = "%5$s"
+                  https-private-key = "%6$s"
+                [ifql]
+                  enabled = false
+                [logging]
+                  level = "warn"
+                  suppress-logo = true
+                [continuous_queries]
+                  log-enabled = false
+                [subscriber]
+                  enabled = true
+                """.formatted(workDir, httpPort + 2, httpPort, tlsCertificate != null, tlsCertificate == null ? "" : tlsCertificate,
+                tlsKey == null ? "" : tlsKey);
     }
 
-    // ------------------------------------------------------------------------------------------------------------
-    // HTTP API helpers
-
-    private HttpClient client() {
-        HttpClient c;
-        synchronized (this) {
-            c = http;
-        }
-        if (c == null) {
-            // never started in this JVM: still allow talking to the port (requests will fail with ConnectException)
-            synchronized (this) {
-                if (http == null) {
-                    http = newHttpClient();
-                }
-                c = http;
-            }
-        }
-        return c;
-    }
-
-    /** Over TLS the test side trusts the server's test certificate, whatever it is: it checks the server, not TLS. */
-    private HttpClient newHttpClient() {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
-        if (tlsCertificate != null) {
-            builder.sslContext(ProcessSupport.trustingEveryCertificate());
-        }
-        return builder.build();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-    }
-
-    /**
-     * POST /write?db=..&amp;precision=s with line-protocol body. Throws {@link java.net.ConnectException}
-     * when the server is down, {@link IllegalStateException} on a non-2xx answer.
-     */
     public void write(String database, String lineProtocol) throws IOException {
         write(database, "s", lineProtocol);
     }
 
-    /** Same as {@link #write(String, String)} with an explicit precision (n, u, ms, s, m, h). */
     public void write(String database, String precision, String lineProtocol) throws IOException {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + "/write?db=" + enc(database)
-                        + "&precision=" + enc(precision)))
-                .timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(lineProtocol, StandardCharsets.UTF_8))
-                .build());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("InfluxDB write to " + database + " failed: HTTP " + r.statusCode() + " " + r.body());
-        }
+        post("write to " + database, api.path("write").queryParam("db", database).queryParam("precision", precision),
+                Entity.text(lineProtocol));
     }
 
-    /** POST /query?q=.. for statements that change state (CREATE DATABASE, DROP ...). Returns the raw JSON. */
-    public String execute(String influxQl) throws IOException {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + "/query?q=" + enc(influxQl)))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
-        String error = statusOrStatementError(r);
-        if (error != null) {
-            throw new IllegalStateException("InfluxQL '" + influxQl + "' failed: " + error);
-        }
-        return r.body();
+    public void execute(String influxQl) throws IOException {
+        post(influxQl, api.path("query"), Entity.form(new Form("q", influxQl)));
     }
 
     public void createDatabase(String database) throws IOException {
         execute("CREATE DATABASE \"" + database.replace("\"", "\\\"") + "\"");
     }
 
-    /** Raw JSON of GET /query?db=..&amp;q=..&amp;epoch=s (no error checking). */
-    public String queryJson(String database, String influxQl) throws IOException {
-        String uri = url() + "/query?epoch=s&q=" + enc(influxQl) + (database == null ? "" : "&db=" + enc(database));
-        return send(HttpRequest.newBuilder(URI.create(uri)).timeout(REQUEST_TIMEOUT).GET().build()).body();
-    }
-
-    /**
-     * All series of the first statement's result of GET /query?db=..&amp;q=..&amp;epoch=s
-     * (time column as epoch seconds). Throws {@link IllegalStateException} if InfluxDB reports an error
-     * (e.g. "database not found"), {@link UncheckedIOException} if it cannot be reached.
-     */
-    @SuppressWarnings("unchecked")
+    /** The first statement's series, times in epoch seconds; an error InfluxDB reports ("database not found") is thrown. */
     public List<Series> querySeries(String database, String influxQl) {
-        String uri = url() + "/query?epoch=s&q=" + enc(influxQl) + (database == null ? "" : "&db=" + enc(database));
-        HttpResponse<String> r;
+        JsonObject answer;
         try {
-            r = send(HttpRequest.newBuilder(URI.create(uri)).timeout(REQUEST_TIMEOUT).GET().build());
+            answer = post(influxQl + " on " + database, api.path("query"),
+                    Entity.form(new Form("q", influxQl).param("db", database).param("epoch", "s")));
         } catch (IOException e) {
-            throw new UncheckedIOException("InfluxDB at " + url() + " not reachable: " + e, e);
+            throw new UncheckedIOException("InfluxDB at " + api.getUri() + " not reachable: " + e, e);
         }
-        String error = statusOrStatementError(r);
-        if (error != null) {
-            throw new IllegalStateException("InfluxQL '" + influxQl + "' on db '" + database + "' failed: " + error);
-        }
-        Map<String, Object> root = JsonValues.parseObject(r.body());
-        List<Object> results = (List<Object>) root.getOrDefault("results", List.of());
-        if (results.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Object> first = (Map<String, Object>) results.get(0);
-        List<Object> series = (List<Object>) first.getOrDefault("series", List.of());
-        List<Series> out = new ArrayList<>();
-        for (Object o : series) {
-            Map<String, Object> s = (Map<String, Object>) o;
-            Map<String, String> tags = new LinkedHashMap<>();
-            Object t = s.get("tags");
-            if (t instanceof Map) {
-                ((Map<String, Object>) t).forEach((k, v) -> tags.put(k, v == null ? null : v.toString()));
-            }
-            List<String> columns = new ArrayList<>();
-            for (Object c : (List<Object>) s.getOrDefault("columns", List.of())) {
-                columns.add((String) c);
-            }
-            List<List<Object>> values = new ArrayList<>();
-            for (Object row : (List<Object>) s.getOrDefault("values", List.of())) {
-                values.add(Collections.unmodifiableList((List<Object>) row));
-            }
-            out.add(new Series((String) s.get("name"), Collections.unmodifiableMap(tags),
-                    Collections.unmodifiableList(columns), Collections.unmodifiableList(values)));
-        }
-        return Collections.unmodifiableList(out);
+        return answer.getJsonArray("results").getJsonObject(0).getOrDefault("series", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()
+                .getValuesAs(JsonObject.class).stream().map(InfluxDbServer::series).toList();
     }
 
-    /**
-     * The "values" rows of the first series of the first result (empty list if there is none).
-     * Each row is a list whose first element is the time in epoch seconds ({@code Long});
-     * numbers are {@code Long} if JSON has no fraction/exponent (InfluxDB prints float 42.0 as 42!),
-     * else {@code Double} - compare via {@code ((Number) v).doubleValue()}.
-     */
+    private static Series series(JsonObject json) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        json.getOrDefault("tags", JsonValue.EMPTY_JSON_OBJECT).asJsonObject()
+                .forEach((tag, value) -> tags.put(tag, ((JsonString) value).getString()));
+        // InfluxDB leaves out the values of a series that has none
+        List<List<Object>> rows = json.getOrDefault("values", JsonValue.EMPTY_JSON_ARRAY).asJsonArray().getValuesAs(JsonArray.class)
+                .stream().map(row -> row.stream().map(InfluxDbServer::javaValue).toList()).toList();
+        return new Series(json.getString("name"), tags, json.getJsonArray("columns").getValuesAs(JsonString::getString), rows);
+    }
+
+    /** The rows of the first series, each with its time first. */
     public List<List<Object>> query(String database, String influxQl) {
-        List<Series> s = querySeries(database, influxQl);
-        return s.isEmpty() ? List.of() : s.get(0).values();
+        return querySeries(database, influxQl).stream().findFirst().map(Series::values).orElse(List.of());
     }
 
-    /** The "columns" of the first series of the first result (empty list if there is none). */
     public List<String> seriesColumns(String database, String influxQl) {
-        List<Series> s = querySeries(database, influxQl);
-        return s.isEmpty() ? List.of() : s.get(0).columns();
+        return querySeries(database, influxQl).stream().findFirst().map(Series::columns).orElse(List.of());
     }
 
-    /**
-     * Polls {@link #query} (every 100 ms) until it returns at least {@code expectedCount} rows or the timeout
-     * passes; then returns what is there. Errors such as "database not found" count as "not yet"; if the very
-     * last attempt failed, its exception is rethrown.
-     */
+    /** Polls {@link #query}; errors such as "database not found" count as "not yet". */
     public List<List<Object>> awaitRows(String database, String influxQl, int expectedCount, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<List<Object>> rows;
-            RuntimeException failure = null;
-            try {
-                rows = query(database, influxQl);
-            } catch (RuntimeException e) {
-                rows = List.of();
-                failure = e;
-            }
-            if (rows.size() >= expectedCount) {
-                return rows;
-            }
-            if (System.nanoTime() > deadline) {
-                if (failure != null) {
-                    throw failure;
-                }
-                return rows;
-            }
-            ProcessSupport.sleep(100);
-        }
+        return poll(() -> query(database, influxQl), rows -> rows.size() >= expectedCount, timeout, 100);
     }
 
-    @SuppressWarnings("unchecked")
-    private static String statusOrStatementError(HttpResponse<String> r) {
-        String body = r.body() == null ? "" : r.body();
-        Map<String, Object> root = null;
-        try {
-            if (!body.isBlank()) {
-                root = JsonValues.parseObject(body);
+    /** The answer as JSON, once neither its HTTP status nor InfluxDB nor one of the statements reports an error. */
+    private static JsonObject post(String request, WebTarget target, Entity<?> entity) throws IOException {
+        int status;
+        String body;
+        try (Response response = target.request().post(entity)) {
+            status = response.getStatus();
+            body = response.readEntity(String.class);
+        } catch (ProcessingException e) {
+            if (e.getCause() instanceof IOException unreachable) {
+                throw unreachable;
             }
-        } catch (IllegalArgumentException e) {
-            // not JSON
+            throw e;
         }
-        if (root != null && root.get("error") != null) {
-            return "HTTP " + r.statusCode() + ": " + root.get("error");
+        JsonObject answer;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            answer = reader.readObject();
+        } catch (RuntimeException notJson) {
+            answer = JsonValue.EMPTY_JSON_OBJECT;
         }
-        if (r.statusCode() / 100 != 2) {
-            return "HTTP " + r.statusCode() + ": " + JsonValues.abbreviate(body);
+        String error = answer.getOrDefault("results", JsonValue.EMPTY_JSON_ARRAY).asJsonArray().getValuesAs(JsonObject.class).stream()
+                .map(result -> result.getString("error", null)).filter(Objects::nonNull).findFirst()
+                .orElse(answer.getString("error", null));
+        if (error != null || status / 100 != 2) {
+            throw new IllegalStateException("InfluxDB refused " + request + ": HTTP " + status + " "
+                    + (error != null ? error : body.substring(0, Math.min(body.length(), 500))));
         }
-        if (root != null && root.get("results") instanceof List) {
-            for (Object res : (List<Object>) root.get("results")) {
-                if (res instanceof Map && ((Map<String, Object>) res).get("error") != null) {
-                    return String.valueOf(((Map<String, Object>) res).get("error"));
-                }
-            }
-        }
-        return null;
+        return answer;
     }
 
-    @Override
-    public String toString() {
-        return "InfluxDbServer[" + url() + ", rpc " + rpcPort + ", " + workDir + (isRunning() ? ", running pid " + pid() : ", stopped") + "]";
+    private static Object javaValue(JsonValue value) {
+        return switch (value.getValueType()) {
+            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).longValue()
+                    : ((JsonNumber) value).doubleValue();
+            case STRING -> ((JsonString) value).getString();
+            case TRUE, FALSE -> JsonValue.TRUE.equals(value);
+            default -> null; // JSON null: rows hold no objects or arrays
+        };
     }
 }

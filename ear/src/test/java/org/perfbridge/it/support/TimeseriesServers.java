@@ -1,45 +1,29 @@
 package org.perfbridge.it.support;
 
 import java.nio.file.Path;
-
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One InfluxDB and one carbon-cache per JVM, started lazily on first use; each stops itself when the JVM exits (its own shutdown hook).
- *
- * <pre>
- * InfluxDbServer influx = TimeseriesServers.influxDb();   // http://127.0.0.1:18086 (RPC 127.0.0.1:18088)
- * CarbonServer carbon = TimeseriesServers.carbon();       // line 12003, pickle 12004, cache query 17002
- * </pre>
- *
- * or {@code @ExtendWith(TimeseriesServers.class)} on a test class to have both started before its tests.
- *
- * <p>Work dir: system property {@code it.work.dir} (default {@code target/it-work}); InfluxDB lives in
- * {@code <it.work.dir>/influxdb}, carbon in {@code <it.work.dir>/carbon}. On the first start in a JVM the data of a
- * previous run (InfluxDB meta/data/wal, whisper files) is deleted so every test JVM starts from empty servers;
- * {@code -Dit.keep.data=true} keeps it. Within a JVM data survives {@code stop()}/{@code start()}.
- *
- * <p>The accessors only start a server the first time; if a test stops one, it stays stopped until the test
- * calls {@code start()} on it again.
+ * One InfluxDB and one carbon-cache per JVM (and an InfluxDB over TLS for the tests that ask), each started on first use
+ * and stopped when the JVM shuts down; {@code @ExtendWith(TimeseriesServers.class)} starts the first two before a test class.
+ * They live in {@code it.work.dir} (default {@code target/it-work}). Their first start in a JVM deletes what a previous run
+ * left, unless {@code -Dit.keep.data=true}; within a JVM data survives {@code stop()} and {@code start()}. A server a test
+ * stopped stays stopped until the test starts it again.
  */
 public final class TimeseriesServers implements BeforeAllCallback {
 
-    public static final String HOST = ProcessSupport.LOOPBACK;
+    public static final String HOST = PackagedServer.LOOPBACK;
     public static final int INFLUXDB_HTTP_PORT = 18086;
-    public static final int INFLUXDB_RPC_PORT = 18088;
     public static final int INFLUXDB_HTTPS_PORT = 18443;
     public static final int CARBON_LINE_PORT = 12003;
     public static final int CARBON_PICKLE_PORT = 12004;
     public static final int CARBON_QUERY_PORT = 17002;
 
-    private static volatile InfluxDbServer influxDb;
-    private static volatile InfluxDbServer influxDbOverTls;
-    private static volatile CarbonServer carbon;
-
-    public TimeseriesServers() {
-        // for @ExtendWith
-    }
+    private static final Map<String, PackagedServer> STARTED = new LinkedHashMap<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -47,88 +31,36 @@ public final class TimeseriesServers implements BeforeAllCallback {
         carbon();
     }
 
-    /** {@code it.work.dir} as an absolute path (default {@code target/it-work}). */
-    public static Path workDir() {
-        String dir = System.getProperty("it.work.dir");
-        if (dir == null || dir.isBlank()) {
-            dir = "target/it-work";
-        }
-        return Path.of(dir).toAbsolutePath().normalize();
+    public static InfluxDbServer influxDb() {
+        return started("influxdb", dir -> InfluxDbServer.at(dir, INFLUXDB_HTTP_PORT));
     }
 
-    /** The JVM-wide InfluxDB, started on the first call. */
-    public static synchronized InfluxDbServer influxDb() {
-        if (influxDb == null) {
-            InfluxDbServer s = InfluxDbServer.at(workDir().resolve("influxdb"), INFLUXDB_HTTP_PORT, INFLUXDB_RPC_PORT);
+    /** Serves with the test certificate the build made in {@code it.tls.dir}, which the managed WildFly trusts. */
+    public static InfluxDbServer influxDbOverTls() {
+        Path tls = Path.of(System.getProperty("it.tls.dir", "target/it-tls"));
+        return started("influxdb-tls", dir -> InfluxDbServer.overTls(dir, INFLUXDB_HTTPS_PORT, tls.resolve("cert.pem"),
+                tls.resolve("key.pem")));
+    }
+
+    public static CarbonServer carbon() {
+        return started("carbon", dir -> new CarbonServer(dir, CARBON_LINE_PORT, CARBON_PICKLE_PORT, CARBON_QUERY_PORT));
+    }
+
+    /** Each can start again. */
+    public static synchronized void stopAll() {
+        STARTED.values().forEach(PackagedServer::stop);
+    }
+
+    /** A failed start throws (with the log's end or the busy port), and the next call tries again. */
+    @SuppressWarnings("unchecked")
+    private static synchronized <S extends PackagedServer> S started(String name, Function<Path, S> server) {
+        return (S) STARTED.computeIfAbsent(name, workDirName -> {
+            S started = server.apply(Path.of(System.getProperty("it.work.dir", "target/it-work")).toAbsolutePath().resolve(workDirName));
             if (!Boolean.getBoolean("it.keep.data")) {
-                s.deleteData();
+                started.deleteData();
             }
-            s.start(); // throws (with the log tail / busy port) if it cannot start; next call tries again
-            influxDb = s;
-        }
-        return influxDb;
-    }
-
-    /**
-     * A second InfluxDB serving its API over TLS on 18443, with the test certificate the build made in
-     * {@code it.tls.dir} (the managed WildFly trusts it through its trust store), started on the first call.
-     */
-    public static synchronized InfluxDbServer influxDbOverTls() {
-        if (influxDbOverTls == null) {
-            Path tls = Path.of(System.getProperty("it.tls.dir", "target/it-tls"));
-            InfluxDbServer s = InfluxDbServer.overTls(workDir().resolve("influxdb-tls"), INFLUXDB_HTTPS_PORT, INFLUXDB_HTTPS_PORT + 2,
-                    tls.resolve("cert.pem"), tls.resolve("key.pem"));
-            if (!Boolean.getBoolean("it.keep.data")) {
-                s.deleteData();
-            }
-            s.start();
-            influxDbOverTls = s;
-        }
-        return influxDbOverTls;
-    }
-
-    /** The JVM-wide carbon-cache, started on the first call. */
-    public static synchronized CarbonServer carbon() {
-        if (carbon == null) {
-            CarbonServer s = CarbonServer.at(workDir().resolve("carbon"), CARBON_LINE_PORT, CARBON_PICKLE_PORT,
-                    CARBON_QUERY_PORT);
-            if (!Boolean.getBoolean("it.keep.data")) {
-                s.deleteData();
-            }
-            s.start();
-            carbon = s;
-        }
-        return carbon;
-    }
-
-    /** Stops every server started here (each can be started again with its start()). */
-    public static void stopAll() {
-        RuntimeException first = null;
-        if (carbon != null) {
-            try {
-                carbon.stop();
-            } catch (RuntimeException e) {
-                first = e;
-            }
-        }
-        if (influxDbOverTls != null) {
-            try {
-                influxDbOverTls.stop();
-            } catch (RuntimeException e) {
-                first = e;
-            }
-        }
-        if (influxDb != null) {
-            try {
-                influxDb.stop();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+            started.start();
+            return started;
+        });
     }
 }

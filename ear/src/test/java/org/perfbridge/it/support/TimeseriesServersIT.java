@@ -14,10 +14,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -85,9 +83,6 @@ class TimeseriesServersIT {
         p.put((byte) 'e').put((byte) '.');                        // APPENDS, STOP
         byte[] pickle = new byte[p.position()];
         p.flip().get(pickle);
-        // the shared encoder must produce exactly the same bytes
-        assertEquals(HexFormat.of().formatHex(pickle), HexFormat.of().formatHex(
-                GraphitePickle.pickle(List.of(new GraphitePickle.Datapoint("pickled.metric", now - 1, 7.25)))));
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", TimeseriesServers.CARBON_PICKLE_PORT), 5000);
             OutputStream out = s.getOutputStream();
@@ -105,7 +100,7 @@ class TimeseriesServersIT {
                 () -> "metrics: " + carbon.metricPaths());
         assertTrue(carbon.fetch("does.not.exist", now - 10, now).isEmpty());
 
-        // the helper senders work too, and data survives a carbon restart
+        // the helper sender works too, and data survives a carbon restart
         carbon.sendLines("some.metric 43.5 " + (now - 2));
         assertEquals(2, carbon.awaitDatapoints("some.metric", now - 10, now, 2, Duration.ofSeconds(20)).size());
         // stop() right after sending: stop() first lets carbon write its cache (carbon itself would drop it)

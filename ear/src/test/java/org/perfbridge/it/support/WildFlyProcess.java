@@ -1,150 +1,125 @@
 package org.perfbridge.it.support;
 
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.wildfly.core.launcher.Launcher;
+import org.wildfly.core.launcher.StandaloneCommandBuilder;
 
 /**
- * A WildFly this test starts itself with {@code standalone.sh} (not through Arquillian), so that it can kill the
- * server's JVM with SIGKILL and start it again. It is stopped by the process handles it started, never by name.
+ * A WildFly with standalone-full.xml that a test starts itself (not through Arquillian), so that it can kill the server
+ * with SIGKILL and start it again. The process it starts is the server's JVM, and it is stopped by that process, never by
+ * name. Its console output goes to {@code standalone/log/console.log}.
  */
 public final class WildFlyProcess {
 
+    private static final Client HTTP = ClientBuilder.newBuilder()
+            .connectTimeout(500, TimeUnit.MILLISECONDS).readTimeout(2, TimeUnit.SECONDS).build();
+
     private final Path home;
     private final URI readiness;
-    private Process script;
+    private Process jvm;
 
     public WildFlyProcess(Path home, URI readiness) {
         this.home = home;
         this.readiness = readiness;
     }
 
-    /** Deletes the embedded store a previous run left (its H2 file), so the server starts with an empty one. Only while stopped. */
+    /** Deletes the embedded store (its H2 file) a previous run left, so the server starts empty. Only while stopped. */
     public void deleteEmbeddedStore() {
-        ProcessSupport.deleteTree(home.resolve("standalone/data/perfbridge"));
+        PackagedServer.deleteTree(home.resolve("standalone/data/perfbridge"));
     }
 
     /** Sets system properties in standalone-full.xml (an embedded CLI server, offline). Only while stopped. */
     public void setSystemProperties(Map<String, String> properties) {
         StringBuilder script = new StringBuilder("embed-server --server-config=standalone-full.xml --std-out=discard\n");
-        properties.forEach((name, value) -> script
-                .append("if (outcome != success) of /system-property=").append(name).append(":read-resource\n")
-                .append("    /system-property=").append(name).append(":add(value=\"").append(value).append("\")\n")
-                .append("else\n")
-                .append("    /system-property=").append(name).append(":write-attribute(name=value, value=\"").append(value).append("\")\n")
-                .append("end-if\n"));
+        properties.forEach((name, value) -> script.append("""
+                if (outcome != success) of /system-property=%1$s:read-resource
+                    /system-property=%1$s:add(value="%2$s")
+                else
+                    /system-property=%1$s:write-attribute(name=value, value="%2$s")
+                end-if
+                """.formatted(name, value)));
         script.append("stop-embedded-server\n");
-        Path file = null;
         try {
-            file = Files.createTempFile("wildfly-properties", ".cli");
-            Files.writeString(file, script);
-            Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + file)
-                    .redirectErrorStream(true).start();
-            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            waitFor(cli);
-            if (cli.exitValue() != 0) {
-                throw new IllegalStateException("jboss-cli could not set " + properties.keySet() + ": " + output);
+            Path file = Files.writeString(Files.createTempFile("wildfly-properties", ".cli"), script);
+            try {
+                PackagedServer.run(new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + file));
+            } finally {
+                Files.delete(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run jboss-cli in " + home, e);
-        } finally {
-            if (file != null) {
-                ProcessSupport.deleteTree(file);
-            }
         }
     }
 
-    /** Starts the server and waits until the readiness URL answers anything but a connection failure or 404. */
+    /** Returns once the readiness URL answers anything but a connection failure, 404 or 5xx. */
     public void start(Duration timeout) {
         start(timeout, Map.of(), List.of());
     }
 
-    /** Starts the server as {@code VARIABLE=... standalone.sh -c standalone-full.xml arguments...} and waits as above. */
+    /**
+     * As {@code VARIABLE=... standalone.sh -c standalone-full.xml arguments...} would: JAVA_OPTS replaces the default JVM
+     * options, as standalone.conf lets it, and the arguments (-D flags too) follow the main class, where standalone.sh puts them.
+     */
     public void start(Duration timeout, Map<String, String> environment, List<String> arguments) {
+        StandaloneCommandBuilder command = StandaloneCommandBuilder.of(home).setServerConfiguration("standalone-full.xml");
+        if (environment.containsKey("JAVA_OPTS")) {
+            command.setJavaOptions(environment.get("JAVA_OPTS").trim().split("\\s+"));
+        }
+        command.addServerArguments(arguments);
+        Path console = home.resolve("standalone/log/console.log");
         try {
-            List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml"));
-            command.addAll(arguments);
-            Files.createDirectories(home.resolve("standalone/log"));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("standalone/log/console.log").toFile()));
-            builder.environment().putAll(environment);
-            builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
-            script = builder.start();
+            Files.createDirectories(console.getParent());
+            jvm = Launcher.of(command).setDirectory(home).setRedirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
+                    // standalone.sh's default: one malloc arena, which the resident memory the benchmarks report depends on
+                    .addEnvironmentVariable("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "1"))
+                    .addEnvironmentVariables(environment).launch();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start WildFly in " + home, e);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!isReady()) {
-            if (System.nanoTime() > deadline || !script.isAlive()) {
-                throw new IllegalStateException("WildFly in " + home + " not ready at " + readiness + "; see standalone/log");
-            }
-            ProcessSupport.sleep(250);
+        if (!PackagedServer.poll(() -> !jvm.isAlive() || isReady(), done -> done, timeout, 250) || !jvm.isAlive()) {
+            throw new IllegalStateException("WildFly in " + home + " not ready at " + readiness + "; see " + console);
         }
     }
 
     /** SIGKILL to the server's JVM: no shutdown hook, no flush, as a power cut or the OOM killer would do. */
     public void kill() {
-        serverJvm().ifPresent(jvm -> {
-            jvm.destroyForcibly();
-            jvm.onExit().join();
-        });
-        script.destroyForcibly();
-        waitFor(script);
+        jvm.destroyForcibly();
+        jvm.onExit().join();
     }
 
-    /** An orderly stop (SIGTERM to the JVM). */
+    /** SIGTERM: an orderly stop. */
     public void stop() {
-        if (script == null) {
-            return;
-        }
-        serverJvm().ifPresent(jvm -> {
+        if (jvm != null) {
             jvm.destroy();
             jvm.onExit().join();
-        });
-        script.destroy();
-        waitFor(script);
+        }
     }
 
-    /** The PID of the server's JVM (a child of the start script). */
     public long jvmPid() {
-        return serverJvm().orElseThrow(() -> new IllegalStateException("WildFly is not running")).pid();
-    }
-
-    private Optional<ProcessHandle> serverJvm() {
-        return script.toHandle().descendants()
-                .filter(process -> process.info().command().map(command -> command.endsWith("java")).orElse(false))
-                .findFirst();
+        if (jvm == null || !jvm.isAlive()) {
+            throw new IllegalStateException("WildFly is not running");
+        }
+        return jvm.pid();
     }
 
     private boolean isReady() {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) readiness.toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(2000);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            return status != 404 && status < 500;
-        } catch (IOException notYet) {
+        try (Response response = HTTP.target(readiness).request().get()) {
+            return response.getStatus() != 404 && response.getStatus() < 500;
+        } catch (ProcessingException notYet) {
             return false;
-        }
-    }
-
-    private static void waitFor(Process process) {
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
