@@ -250,5 +250,6 @@ public class MongoStorage {
         if (embedded != null) {
             embedded.stop();
         }
+        DriverThreads.endBufferPoolPruner();
     }
 }
