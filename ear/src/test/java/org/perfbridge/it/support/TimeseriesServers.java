@@ -8,11 +8,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One InfluxDB and one carbon-cache per JVM (and an InfluxDB over TLS for the tests that ask), each started on first use
- * and stopped when the JVM shuts down; {@code @ExtendWith(TimeseriesServers.class)} starts the first two before a test class.
- * They live in {@code it.work.dir} (default {@code target/it-work}). Their first start in a JVM deletes what a previous run
- * left, unless {@code -Dit.keep.data=true}; within a JVM data survives {@code stop()} and {@code start()}. A server a test
- * stopped stays stopped until the test starts it again.
+ * One InfluxDB and one carbon-cache per JVM (and an InfluxDB over TLS for the tests that ask), each started on first use,
+ * stopped when the JVM shuts down; {@code @ExtendWith(TimeseriesServers.class)} starts the first two before a test class.
+ * They live in {@code it.work.dir} (default {@code target/it-work}); their first start in a JVM deletes what a previous run
+ * left, unless {@code -Dit.keep.data=true}. Data survives {@code stop()} and {@code start()}, and a stopped server stays so.
  */
 public final class TimeseriesServers implements BeforeAllCallback {
 

@@ -23,8 +23,7 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  */
 public final class WildFlyProcess {
 
-    private static final Client HTTP = ClientBuilder.newBuilder()
-            .connectTimeout(500, TimeUnit.MILLISECONDS).readTimeout(2, TimeUnit.SECONDS).build();
+    private static final Client HTTP = ClientBuilder.newBuilder().connectTimeout(500, TimeUnit.MILLISECONDS).readTimeout(2, TimeUnit.SECONDS).build();
 
     private final Path home;
     private final URI readiness;
@@ -100,11 +99,13 @@ public final class WildFlyProcess {
         jvm.onExit().join();
     }
 
-    /** SIGTERM: an orderly stop. */
+    /** SIGTERM: an orderly stop; SIGKILL after a minute (a server out of metaspace ignores SIGTERM). */
     public void stop() {
         if (jvm != null) {
             jvm.destroy();
-            jvm.onExit().join();
+            if (jvm.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join() == null) {
+                kill();
+            }
         }
     }
 
