@@ -66,13 +66,14 @@ final class ErrorResponses {
             if (response.hasEntity()) {
                 return response;
             }
-            String where = request.getMethod() + " /api/" + uri.getPath().replaceFirst("^/", "");
+            String path = "/api/" + uri.getPath().replaceFirst("^/", "");
+            String where = request.getMethod() + " " + path;
             Response.StatusType status = response.getStatusInfo();
             String message = switch (status.getStatusCode()) {
                 case 404 -> "no endpoint answers " + where + "; the endpoints are under /api/logcheckresult,"
                         + " /api/timeseriesretention, /api/timeseriesdeadletter, /api/status and /api/settings";
-                case 405 -> request.getMethod() + " is not allowed on /api/" + uri.getPath().replaceFirst("^/", "")
-                        + "; allowed: " + String.join(", ", response.getAllowedMethods());
+                case 405 -> request.getMethod() + " is not allowed on " + path + "; allowed: "
+                        + String.join(", ", response.getAllowedMethods());
                 case 406 -> "Accept " + headers.getRequestHeader(HttpHeaders.ACCEPT) + " cannot be met by " + where
                         + ": it answers application/json";
                 default -> status.getReasonPhrase() + " (" + where + ")";
