@@ -48,20 +48,14 @@ public final class EmbeddedH2Backend extends H2Backend {
     /** How often the store commits by itself; the journal holds the logs in between. */
     public static final Duration COMMIT_EVERY = Duration.ofSeconds(15);
 
-    /** What H2 may write before it commits by itself: 16 MB, where H2's default is 1 MB. */
-    static final int COMMIT_BUFFER_KB = 16 * 1024;
-
     /**
      * Pages are compressed (LZF): a log's index keys repeat its host and service names, and a commit rewrites whole
-     * pages, so the file holds about a third of the bytes. H2 commits by itself every {@link #COMMIT_EVERY}, or once
-     * {@link #COMMIT_BUFFER_KB} are unsaved. With H2's 1 MB default it committed every second or so under 200
-     * POST/s, and each commit held the store while it wrote the changed index pages: POST p99 beside a reader
-     * was 63 ms, against 42 ms with 16 MB. H2 2.3.232 once dropped a chunk that still held live pages under this
-     * budget; 2.4.240 and 2.5 mend the chunk drops of compaction (H2 issue 4247), and CompactionBesideReadsTest
-     * keeps housekeeping busy beside readers to guard it.
+     * pages, so the file holds about a third of the bytes. H2 commits by itself every {@link #COMMIT_EVERY}, or
+     * sooner once its write buffer is full: H2 sizes that buffer from the heap, 19 MB of pages in memory (about 1 MB
+     * on disk) for WildFly's 512 MB, whatever its javadoc says of 1 MB.
      */
     public static EmbeddedH2Backend inFile(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().autoCommitBufferSize(COMMIT_BUFFER_KB).open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
         store.setAutoCommitDelay((int) COMMIT_EVERY.toMillis());
         return new EmbeddedH2Backend(store);
     }
