@@ -50,7 +50,7 @@ final class EmbeddedMongo {
     /** In {@code file}, or in memory when it is null; logs are in the collection {@link MongoStorage#LOGS} of the database. */
     static EmbeddedMongo start(Path file, int port, String databaseName) {
         EmbeddedMongo mongo = new EmbeddedMongo(file, port, databaseName);
-        mongo.open();
+        ThreadOfItsOwn.run("perfbridge-embedded-mongo-start", mongo::open);
         LOG.info("perfbridge started the embedded MongoDB (mongo-java-server, "
                 + (file == null ? "in memory" : "H2 file " + file) + ") on 127.0.0.1:" + port);
         return mongo;
@@ -197,9 +197,11 @@ final class EmbeddedMongo {
             return false;
         }
         backend.getMvStore().closeImmediately();
-        server.shutdownNow();
         try {
-            open();
+            ThreadOfItsOwn.run("perfbridge-embedded-mongo-reopen", () -> {
+                server.shutdownNow();
+                open();
+            });
         } catch (RuntimeException e) {
             LOG.warning("the embedded store still cannot be opened (" + failure.get() + "), tried again shortly: " + e.getMessage());
             return false;
@@ -214,14 +216,14 @@ final class EmbeddedMongo {
     /** Stops serving at once, without a commit and with the journal as written: what a killed server leaves. For tests. */
     void stopAsIfKilled() {
         backend.getMvStore().closeImmediately();
-        server.shutdownNow();
+        ThreadOfItsOwn.run("perfbridge-embedded-mongo-stop", server::shutdownNow);
         journal.close();
     }
 
     /** Closing the store commits it, so the journal written until then is no longer needed. */
     void stop() {
         List<Path> covered = journal == null ? List.of() : journal.rotate();
-        server.shutdown();
+        ThreadOfItsOwn.run("perfbridge-embedded-mongo-stop", server::shutdown);
         if (journal != null) {
             journal.close();
             LogJournal.delete(covered);

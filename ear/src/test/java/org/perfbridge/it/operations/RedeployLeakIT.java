@@ -24,16 +24,18 @@ import org.perfbridge.it.support.WildFlyProcess;
 
 /**
  * Twenty redeploys of the EAR into one server whose metaspace is capped at 256 MB, WildFly's default: each deployment
- * stores a check result and delivers its points to InfluxDB and carbon (so its HTTP client and socket deadlines run),
- * and after the last, metaspace after full collections is back within 10 % of its level after the first: no
- * thread, timer or static reference keeps an old deployment's classes. Runs the crash test's server (ports +300).
- * Not part of the test run, since it does not hold yet (metaspace runs out at the 16th redeploy; docs/benchmarks.md):
- * {@code benchmarks/run-redeploy-check.sh} runs it.
+ * stores a check result and delivers its points to InfluxDB and carbon (so its HTTP client, socket deadlines and
+ * embedded MongoDB run). Every redeploy succeeds, and the last ten leave metaspace where the first ten left it: no
+ * thread, timer, thread-local or static reference keeps each old deployment's classes. Metaspace against its level
+ * after the first deployment is printed, not asserted: two of WildFly's own pooled threads, parked, keep the last
+ * task they ran, and with it one early deployment (docs/benchmarks.md, "Redeploys"). Runs the crash test's server
+ * (ports +300). {@code -Dit.heap_dump=file} leaves a heap dump after the last redeploy.
  */
 @ExtendWith(TimeseriesServers.class)
-class RedeployLeakCheck {
+class RedeployLeakIT {
 
     static final int REDEPLOYS = 20;
+    static final String HEAP_DUMP = System.getProperty("it.heap_dump", "");
     static final String API = "http://127.0.0.1:8380/api";
     static final int MANAGEMENT_PORT = 10290;
     static final String DATABASE = "perfbridge_it";
@@ -42,7 +44,7 @@ class RedeployLeakCheck {
             + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true";
 
     @Test
-    void twentyRedeploysLeaveMetaspaceWhereTheFirstDeploymentLeftIt() throws Exception {
+    void redeploysLeaveNoDeploymentBehind() throws Exception {
         TimeseriesServers.influxDb().createDatabase(DATABASE);
         WildFlyProcess server = new WildFlyProcess(Path.of(System.getProperty("it.crash.wildfly.home")), URI.create(API + "/status"));
         WebTarget api = Api.at(API, Api.ADMIN[0], Api.ADMIN[1]);
@@ -51,18 +53,30 @@ class RedeployLeakCheck {
         try (ModelControllerClient management = ModelControllerClient.Factory.create(InetAddress.getLoopbackAddress(), MANAGEMENT_PORT)) {
             storeAndDeliver(api);
             long afterFirst = ProcessMemory.metaspaceAfterFullGcKiB(server.jvmPid());
-
+            long afterHalf = 0;
             for (int i = 1; i <= REDEPLOYS; i++) {
                 ModelNode result = management.execute(Operations.createOperation("redeploy", Operations.createAddress("deployment", "perfbridge.ear")));
                 int redeploy = i;
                 assertTrue(Operations.isSuccessfulOutcome(result), () -> "redeploy " + redeploy + ": " + Operations.getFailureDescription(result));
                 storeAndDeliver(api);
+                if (i == REDEPLOYS / 2) {
+                    afterHalf = ProcessMemory.metaspaceAfterFullGcKiB(server.jvmPid());
+                }
             }
             long afterLast = ProcessMemory.metaspaceAfterFullGcKiB(server.jvmPid());
+            if (!HEAP_DUMP.isEmpty()) {
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(server.jvmPid()),
+                        "GC.heap_dump", Path.of(HEAP_DUMP).toAbsolutePath().toString()).inheritIO().start();
+                assertEquals(0, jcmd.waitFor(), "jcmd GC.heap_dump");
+            }
 
-            System.out.printf("metaspace after full GC: %,d KiB after the first deployment, %,d KiB after %d redeploys (%+.1f %%)%n",
-                    afterFirst, afterLast, REDEPLOYS, 100.0 * (afterLast - afterFirst) / afterFirst);
-            assertTrue(afterLast <= afterFirst * 1.10, "metaspace grew from " + afterFirst + " KiB to " + afterLast + " KiB");
+            System.out.printf("metaspace after full GC: %,d KiB after the first deployment, %,d KiB after %d redeploys (%+.1f %%), %,d KiB after %d (%+.1f %%)%n",
+                    afterFirst, afterHalf, REDEPLOYS / 2, 100.0 * (afterHalf - afterFirst) / afterFirst,
+                    afterLast, REDEPLOYS, 100.0 * (afterLast - afterFirst) / afterFirst);
+            // one deployment takes about 17 MB (14 % of the first's level): a leak per redeploy would add ten of them
+            long half = afterHalf;
+            assertTrue(afterLast <= afterHalf * 1.10, () -> "metaspace grew from " + half + " KiB after " + REDEPLOYS / 2
+                    + " redeploys to " + afterLast + " KiB after " + REDEPLOYS);
         } finally {
             server.stop();
             server.deleteEmbeddedStore();
