@@ -91,6 +91,7 @@ public final class IngestBenchmark {
             if (PHASES.contains("icinga")) {
                 icinga = icingaSideBySide(influx, home.getParent().resolve("icinga2"));
             }
+            double icingaCpu = icingaCpuPerCheckResult;
             warmUp();
             if (PHASES.contains("single")) {
                 ProcessCpu cpu = processCpu(server);
@@ -102,6 +103,7 @@ public final class IngestBenchmark {
                 report("  CPU during the phase", "%s", cores);
                 double delivered = awaitDelivered(influx, "single", single.accepted * 2);
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
+                reportCpuPerCheckResult(cpu, single.accepted, icingaCpu);
             }
             if (PHASES.contains("latency")) {
                 for (String rate : STEADY_RATES) {
@@ -117,6 +119,7 @@ public final class IngestBenchmark {
                 report("  POST latency (100 per POST)", "p50 %.1f ms, p99 %.1f ms", batch.percentileMs(50), batch.percentileMs(99));
                 report("  CPU during the phase", "%s", cores);
                 awaitDelivered(influx, "batch", batch.accepted * 2);
+                reportCpuPerCheckResult(cpu, batch.accepted, icingaCpu);
             }
             if (PHASES.contains("redelivery")) {
                 double redelivery = redeliveryRate(influx);
@@ -224,6 +227,7 @@ public final class IngestBenchmark {
             long carbonFrom = System.currentTimeMillis() / 1000;
             Load warm = drive(1, Duration.ofSeconds(10), (first, count) -> postToIcinga(tls, icinga, first, runId - 7200));
             long measuredFrom = runId - 3600;
+            ProcessCpu cpu = ProcessCpu.startWithDescendants(Map.of(ICINGA, icinga.pid()));
             Load load = drive(1, PHASE, (first, count) -> postToIcinga(tls, icinga, first, measuredFrom));
             report("Icinga 2 " + icingaVersion() + ", 1 per POST, " + CONNECTIONS + " connections (HTTPS): accepted",
                     "%,.0f check results/s", load.perSecond());
@@ -233,6 +237,8 @@ public final class IngestBenchmark {
             long inInflux = awaitCount(() -> influxCount(influx, ICINGA_DB, measured), expected, Duration.ofMinutes(3), 500);
             report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s, %,d of %,d points",
                     inInflux / seconds(System.nanoTime() - load.started), inInflux, expected);
+            icingaCpuPerCheckResult = cpu.millisPer(ICINGA, load.accepted);
+            report("  Icinga 2's CPU per check result, until its last point reached InfluxDB", "%.3f ms", icingaCpuPerCheckResult);
             long sentToCarbon = (warm.accepted + load.accepted) * 2;
             CarbonServer carbon = TimeseriesServers.carbon();
             long received = awaitCount(() -> carbon.metricsReceived(carbonFrom, Long.MAX_VALUE / 2), sentToCarbon, Duration.ofMinutes(2), 2000);
@@ -447,6 +453,15 @@ public final class IngestBenchmark {
     }
 
     private long lastPhaseStart;
+    private double icingaCpuPerCheckResult = Double.NaN;
+    static final String ICINGA = "Icinga 2";
+
+    /** WildFly's CPU from the phase's first POST until its last point reached InfluxDB, per check result accepted. */
+    static void reportCpuPerCheckResult(ProcessCpu cpu, long accepted, double icinga) {
+        double wildFly = cpu.millisPer("WildFly", accepted);
+        report("  WildFly's CPU per check result, until its last point reached InfluxDB", "%.3f ms%s", wildFly,
+                Double.isNaN(icinga) ? "" : String.format(Locale.ROOT, " (Icinga 2: %.3f ms, %.1f× as much)", icinga, wildFly / icinga));
+    }
 
     long countPoints(InfluxDbServer influx, String phase) {
         long total = 0;

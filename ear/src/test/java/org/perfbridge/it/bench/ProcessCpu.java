@@ -8,7 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** What each process sharing the machine took of its cores between {@link #start} and {@link #cores}, from /proc. */
+/**
+ * What each process sharing the machine took of its cores since {@link #start}, from /proc: user and system time, of
+ * the process alone or with its live descendants (Icinga 2 works in a child of the process it starts; the load
+ * generator's children are the servers, counted on their own).
+ */
 final class ProcessCpu {
 
     // /proc/<pid>/stat counts in USER_HZ, which Linux fixes at 100 for user space
@@ -18,14 +22,22 @@ final class ProcessCpu {
     private final Map<String, Long> ticksAtStart = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
 
-    private ProcessCpu(Map<String, Long> pids) {
+    private final boolean withDescendants;
+
+    private ProcessCpu(Map<String, Long> pids, boolean withDescendants) {
         this.pids = pids;
+        this.withDescendants = withDescendants;
         pids.forEach((name, pid) -> ticksAtStart.put(name, ticks(pid)));
     }
 
     /** @param pids process name to PID, in the order to print them */
     static ProcessCpu start(Map<String, Long> pids) {
-        return new ProcessCpu(pids);
+        return new ProcessCpu(pids, false);
+    }
+
+    /** Each process with its descendants. */
+    static ProcessCpu startWithDescendants(Map<String, Long> pids) {
+        return new ProcessCpu(pids, true);
     }
 
     /** e.g. "WildFly 1.15, carbon 0.45" cores since the start. */
@@ -37,8 +49,23 @@ final class ProcessCpu {
         return text + " cores";
     }
 
+    /**
+     * Milliseconds of CPU the process took since the start, per item it handled: with {@code items} the check results
+     * of a phase, read once their last point is delivered, it is the CPU per check result from POST to delivery.
+     */
+    double millisPer(String name, long items) {
+        return (ticks(pids.get(name)) - ticksAtStart.get(name)) * 1000 / TICKS_PER_SECOND / items;
+    }
+
+    private long ticks(long pid) {
+        long descendants = withDescendants
+                ? ProcessHandle.of(pid).map(process -> process.descendants().mapToLong(child -> ownTicks(child.pid())).sum()).orElse(0L)
+                : 0;
+        return ownTicks(pid) + descendants;
+    }
+
     /** utime + stime; 0 for a process that is gone. */
-    private static long ticks(long pid) {
+    private static long ownTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // the command name in parentheses may hold spaces: count the fields after its closing parenthesis
