@@ -91,7 +91,6 @@ public final class IngestBenchmark {
             if (PHASES.contains("icinga")) {
                 icinga = icingaSideBySide(influx, home.getParent().resolve("icinga2"));
             }
-            double icingaCpu = icingaCpuPerCheckResult;
             warmUp();
             if (PHASES.contains("single")) {
                 ProcessCpu cpu = processCpu(server);
@@ -103,7 +102,7 @@ public final class IngestBenchmark {
                 report("  CPU during the phase", "%s", cores);
                 double delivered = awaitDelivered(influx, "single", single.accepted * 2);
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
-                reportCpuPerCheckResult(cpu, single.accepted, icingaCpu);
+                reportCpuPerCheckResult(cpu, single.accepted);
             }
             if (PHASES.contains("latency")) {
                 for (String rate : STEADY_RATES) {
@@ -119,7 +118,7 @@ public final class IngestBenchmark {
                 report("  POST latency (100 per POST)", "p50 %.1f ms, p99 %.1f ms", batch.percentileMs(50), batch.percentileMs(99));
                 report("  CPU during the phase", "%s", cores);
                 awaitDelivered(influx, "batch", batch.accepted * 2);
-                reportCpuPerCheckResult(cpu, batch.accepted, icingaCpu);
+                reportCpuPerCheckResult(cpu, batch.accepted);
             }
             if (PHASES.contains("redelivery")) {
                 double redelivery = redeliveryRate(influx);
@@ -457,8 +456,9 @@ public final class IngestBenchmark {
     static final String ICINGA = "Icinga 2";
 
     /** WildFly's CPU from the phase's first POST until its last point reached InfluxDB, per check result accepted. */
-    static void reportCpuPerCheckResult(ProcessCpu cpu, long accepted, double icinga) {
+    void reportCpuPerCheckResult(ProcessCpu cpu, long accepted) {
         double wildFly = cpu.millisPer("WildFly", accepted);
+        double icinga = icingaCpuPerCheckResult;
         report("  WildFly's CPU per check result, until its last point reached InfluxDB", "%.3f ms%s", wildFly,
                 Double.isNaN(icinga) ? "" : String.format(Locale.ROOT, " (Icinga 2: %.3f ms, %.1f× as much)", icinga, wildFly / icinga));
     }
