@@ -1,11 +1,16 @@
 package org.perfbridge.delivery;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +28,7 @@ import org.perfbridge.retention.RedeliveryLease;
 import org.perfbridge.retention.RetainedBatch;
 import org.perfbridge.retention.RetentionBacklog;
 import org.perfbridge.retention.RetentionStore;
+import org.perfbridge.schedule.PeriodicTask;
 import org.perfbridge.sink.EnabledSinks;
 import org.perfbridge.sink.MetricSample;
 import org.perfbridge.sink.Sink;
@@ -36,6 +42,8 @@ import org.perfbridge.sink.SinkUnavailableException;
  * the sink took it. One run at a time: a run still going when the next is due makes the next one skip.
  */
 @Singleton
+@Startup
+@DependsOn("MongoStorage")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetentionRedelivery {
@@ -64,8 +72,22 @@ public class RetentionRedelivery {
     @Inject
     SinkHealth health;
 
-    @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
-    void onTimer() {
+    @Resource
+    ManagedThreadFactory threads;
+
+    private PeriodicTask task;
+
+    @PostConstruct
+    void start() {
+        task = PeriodicTask.every(Duration.ofMinutes(1), "retention-redelivery", threads, this::onTimer);
+    }
+
+    @PreDestroy
+    void stop() {
+        task.stop();
+    }
+
+    private void onTimer() {
         if (Settings.fromServer().flag(Setting.SCHEDULER_ACTIVE)) {
             redeliverNow();
         }

@@ -7,12 +7,17 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +30,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.perfbridge.config.Setting;
 import org.perfbridge.config.Settings;
+import org.perfbridge.schedule.PeriodicTask;
 
 /**
  * Deletes the embedded store's expired logs in the background: those older than {@code logs.max_age_days}, and the
@@ -33,6 +39,8 @@ import org.perfbridge.config.Settings;
  * MongoDB expires logs by age with its TTL index, and keeps them by count as its disk allows.
  */
 @Singleton
+@Startup
+@DependsOn("MongoStorage")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LogExpiry {
@@ -44,11 +52,25 @@ public class LogExpiry {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
+    private PeriodicTask task;
+
     @Inject
     MongoStorage storage;
 
-    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
-    void expire() {
+    @Resource
+    ManagedThreadFactory threads;
+
+    @PostConstruct
+    void start() {
+        task = PeriodicTask.every(Duration.ofSeconds(10), "log-expiry", threads, this::expire);
+    }
+
+    @PreDestroy
+    void stop() {
+        task.stop();
+    }
+
+    private void expire() {
         if (!storage.isEmbedded() || !running.compareAndSet(false, true)) {
             return;
         }

@@ -9,17 +9,20 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.perfbridge.config.Setting;
 import org.perfbridge.config.Settings;
+import org.perfbridge.schedule.PeriodicTask;
 
 /**
  * The MongoDB database perfbridge keeps its logs and retention in. With {@code mongo.uri} empty it starts the
@@ -51,6 +55,10 @@ public class MongoStorage {
     private MongoClient client;
     private com.mongodb.client.MongoDatabase database;
     private volatile boolean indexesCreated;
+    private final List<PeriodicTask> tasks = new ArrayList<>();
+
+    @Resource
+    ManagedThreadFactory threads;
 
     @PostConstruct
     void open() {
@@ -69,6 +77,12 @@ public class MongoStorage {
                 .build());
         database = client.getDatabase(settings.text(Setting.MONGO_DATABASE));
         ensureIndexes();
+        tasks.add(PeriodicTask.every(Duration.ofMinutes(1), "ensure-indexes", threads, this::ensureIndexes));
+        if (embedded != null) {
+            // a write the embedded store could not make (a full disk) broke it: open it again once it can write
+            tasks.add(PeriodicTask.every(Duration.ofSeconds(5), "reopen-embedded", threads, embedded::reopenIfBroken));
+            tasks.add(PeriodicTask.every(EmbeddedMongo.CHECKPOINT, "checkpoint-embedded", threads, this::checkpointEmbedded));
+        }
     }
 
     private String startEmbedded(Settings settings) {
@@ -92,23 +106,12 @@ public class MongoStorage {
         return embedded.uri();
     }
 
-    /** A write the embedded store could not make (a full disk) broke it: open it again once it can write. */
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
-    void reopenEmbeddedIfBroken() {
-        if (embedded != null) {
-            embedded.reopenIfBroken();
-        }
-    }
-
     /** Commits the embedded store and drops the journal that commit covers (every {@link EmbeddedMongo#CHECKPOINT}). */
-    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
-    void checkpointEmbedded() {
-        if (embedded != null) {
-            try {
-                embedded.checkpoint();
-            } catch (RuntimeException e) {
-                LOG.warning("the embedded store could not commit, its journal is kept: " + e.getMessage());
-            }
+    private void checkpointEmbedded() {
+        try {
+            embedded.checkpoint();
+        } catch (RuntimeException e) {
+            LOG.warning("the embedded store could not commit, its journal is kept: " + e.getMessage());
         }
     }
 
@@ -118,8 +121,7 @@ public class MongoStorage {
      * {@code _created} that a real MongoDB expires logs with. MongoDB may be unreachable when the application starts:
      * the application still starts (requests answer 503 until MongoDB is back), and this retries every minute.
      */
-    @Schedule(hour = "*", minute = "*", persistent = false)
-    void ensureIndexes() {
+    private void ensureIndexes() {
         if (indexesCreated) {
             return;
         }
@@ -244,6 +246,7 @@ public class MongoStorage {
 
     @PreDestroy
     void close() {
+        tasks.forEach(PeriodicTask::stop);
         if (client != null) {
             client.close();
         }
