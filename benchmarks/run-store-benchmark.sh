@@ -4,7 +4,7 @@
 # store with a million logs and prints Markdown table rows: fill rate and store size, read latency per query shape,
 # POST latency while reading, heap after a full GC; with -Dbench.phases=...,soak a soak with a row per minute.
 # Installs the Debian packages it needs when they are missing.
-#   -Dbench.logs=1000000 -Dbench.reads=200 -Dbench.steady.seconds=60 -Dbench.phases=fill,reads,steady,memory[,soak]
+#   -Dbench.logs=1000000 -Dbench.reads=200 -Dbench.steady.seconds=60 -Dbench.steady.warmup_seconds=30 -Dbench.phases=fill,reads,steady,memory[,soak]
 #   -Dbench.soak.rate=500 -Dbench.soak.logs=1500000 -Dbench.soak.max_logs=1000000 -Dbench.keep_data=false (true: keep the store and InfluxDB's files)
 set -euo pipefail
 cd "$(dirname "$0")/.."
