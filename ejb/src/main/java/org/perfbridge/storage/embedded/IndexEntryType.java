@@ -1,7 +1,9 @@
 package org.perfbridge.storage.embedded;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -23,7 +25,7 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
         Object[] second = b.values();
         int common = Math.min(first.length, second.length);
         for (int i = 0; i < common; i++) {
-            int order = VALUES.compare(first[i], second[i]);
+            int order = compareValues(first[i], second[i]);
             if (order != 0) {
                 return i < ascending.length && !ascending[i] ? -order : order;
             }
@@ -33,6 +35,32 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
         }
         // the shorter one is a bound, before or after every entry it is a prefix of
         return first.length < second.length ? boundOrder(a) : -boundOrder(b);
+    }
+
+    /**
+     * As {@link ValueComparator} orders them. It finds a value's type by walking a list of classes, which took 3 % of
+     * WildFly's CPU under single POSTs (async-profiler; each insert descends five of them): two values of one of the
+     * types logs are indexed by are compared directly.
+     */
+    static int compareValues(Object a, Object b) {
+        if (a != null && b != null && a.getClass() == b.getClass()) {
+            if (a instanceof String text) {
+                return text.compareTo((String) b);
+            }
+            if (a instanceof Long number) {
+                return Long.compare(number, (Long) b);
+            }
+            if (a instanceof Integer number) {
+                return Integer.compare(number, (Integer) b);
+            }
+            if (a instanceof Instant time) {
+                return time.compareTo((Instant) b);
+            }
+            if (a instanceof ObjectId id) {
+                return id.compareTo((ObjectId) b);
+            }
+        }
+        return VALUES.compare(a, b);
     }
 
     private static int boundOrder(IndexEntry prefix) {
