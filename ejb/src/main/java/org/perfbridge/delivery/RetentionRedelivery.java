@@ -39,7 +39,8 @@ import org.perfbridge.sink.SinkUnavailableException;
  * Every 60 s (when {@code scheduler.active}), for each enabled sink with retained points: applies the retention
  * bounds, takes the sink's lease (so that of several servers sharing MongoDB only one sends), checks the
  * connection, then sends the retained points in the order retained, in batches, deleting each batch only once
- * the sink took it. One run at a time: a run still going when the next is due makes the next one skip.
+ * the sink took it. One run at a time: a run due while another is going (the timer's, or one asked for with
+ * {@code POST /api/timeseriesretention/redelivery}) is skipped; the timer's next run comes 60 s after its last ended.
  */
 @Singleton
 @Startup

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -50,8 +49,6 @@ public class LogExpiry {
     private static final Duration LONGEST_RUN = Duration.ofSeconds(8);
     private static final Logger LOG = Logger.getLogger(LogExpiry.class.getName());
 
-    private final AtomicBoolean running = new AtomicBoolean();
-
     private PeriodicTask task;
 
     @Inject
@@ -71,7 +68,7 @@ public class LogExpiry {
     }
 
     private void expire() {
-        if (!storage.isEmbedded() || !running.compareAndSet(false, true)) {
+        if (!storage.isEmbedded()) {
             return;
         }
         try {
@@ -83,8 +80,6 @@ public class LogExpiry {
             }
         } catch (MongoException e) {
             LOG.warning("expired logs not deleted this time: " + e.getMessage());
-        } finally {
-            running.set(false);
         }
     }
 
