@@ -39,7 +39,7 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
 
     /**
      * As {@link ValueComparator} orders them. It finds a value's type by walking a list of classes, which took 3 % of
-     * WildFly's CPU under single POSTs (async-profiler; each insert descends five of them): two values of one of the
+     * WildFly's CPU under single POSTs (async-profiler; each insert descends five index B-trees): two values of one of the
      * types logs are indexed by are compared directly.
      */
     static int compareValues(Object a, Object b) {
