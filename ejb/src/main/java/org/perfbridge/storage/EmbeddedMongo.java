@@ -209,7 +209,7 @@ final class EmbeddedMongo {
         journalFailure = null;
         generation++;
         staleLogsPending = journal != null && journal.hasPending();
-        LOG.info("the embedded store was opened again after " + failure.get());
+        LOG.warning("the embedded store was opened again after " + failure.get());
         return true;
     }
 
