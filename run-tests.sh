@@ -7,4 +7,13 @@ cd "$(dirname "$0")"
 
 ./install-missing-packages.sh influxd:influxdb carbon-cache:graphite-carbon whisper-fetch:python3-whisper openssl:openssl
 
-exec mvn -B verify "$@"
+digest=ear/target/it-failures.log
+rm -f "$digest"
+status=0
+mvn -B verify "$@" || status=$?
+# Printed last, where a CI log's tail shows it: what the servers logged while each failed end-to-end test ran.
+if [[ $status -ne 0 && -s $digest ]]; then
+    echo "=== what the servers logged during the failed end-to-end tests ($digest)"
+    tail -n 40 "$digest"
+fi
+exit $status
