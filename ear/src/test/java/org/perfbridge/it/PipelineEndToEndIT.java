@@ -27,6 +27,7 @@ class PipelineEndToEndIT extends DeployedPerfbridge {
     void serviceCheckIsLoggedAndItsPointsReachInfluxDbAndCarbon() {
         String host = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         long lastCheck = System.currentTimeMillis() / 1000 - 120;
+        long queuedBefore = Api.status().getJsonObject("queue").getJsonNumber("messages_added").longValue();
 
         Api.Answer answer = Api.postCheckResults("""
                 {"host_name": "%s", "service_name": "ping", "state": "OK", "state_type": "HARD",
@@ -45,6 +46,8 @@ class PipelineEndToEndIT extends DeployedPerfbridge {
         assertEquals("rta=0.080000ms;100.000000;500.000000;0.000000 pl=0%;20;60;0", stored.getString("perf_data"));
         assertEquals((double) lastCheck, stored.getDouble("last_check"));
         assertEquals("All", stored.getString("realm"));
+        assertTrue(Api.status().getJsonObject("queue").getJsonNumber("messages_added").longValue() > queuedBefore,
+                "the perfdata went through the queue, counted in /api/status");
 
         InfluxDbServer influx = TimeseriesServers.influxDb();
         List<List<Object>> rta = influx.awaitRows(INFLUX_DB,

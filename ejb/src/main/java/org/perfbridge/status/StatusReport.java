@@ -107,10 +107,12 @@ public class StatusReport {
     private static JsonObjectBuilder queueStatus(String queueName) {
         JsonObjectBuilder queue = JSON.createObjectBuilder().add("name", queueName);
         try {
-            Object depth = ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(QUEUE_MODEL + queueName), "messageCount");
-            return queue.add("depth", ((Number) depth).longValue());
+            ObjectName model = new ObjectName(QUEUE_MODEL + queueName);
+            Object depth = ManagementFactory.getPlatformMBeanServer().getAttribute(model, "messageCount");
+            Object added = ManagementFactory.getPlatformMBeanServer().getAttribute(model, "messagesAdded");
+            return queue.add("depth", ((Number) depth).longValue()).add("messages_added", ((Number) added).longValue());
         } catch (JMException | RuntimeException e) {
-            return queue.addNull("depth").add("error", "queue depth unavailable: " + e.getClass().getSimpleName());
+            return queue.addNull("depth").addNull("messages_added").add("error", "queue depth unavailable: " + e.getClass().getSimpleName());
         }
     }
 }
