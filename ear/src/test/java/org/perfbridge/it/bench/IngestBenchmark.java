@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.perfbridge.config.Setting;
 import org.perfbridge.it.support.CarbonServer;
@@ -57,6 +58,8 @@ public final class IngestBenchmark {
     static final List<String> STEADY_RATES = List.of(System.getProperty("bench.steady.rates", "1000").split(","));
     static final List<String> PHASES = List.of(System.getProperty("bench.phases", "raw,icinga,single,latency,batch,redelivery,memory").split(","));
     static final String ICINGA_DB = "icinga_bench";
+    // -Dbench.wildfly.NAME=VALUE sets the system property NAME on the benchmark's WildFly (kept in its configuration)
+    static final String SERVER_PROPERTY = "bench.wildfly.";
 
     private final PerfbridgeHttp api = new PerfbridgeHttp();
     private final long runId = System.currentTimeMillis() / 1000;
@@ -76,6 +79,12 @@ public final class IngestBenchmark {
         Path home = Path.of(System.getProperty("it.crash.wildfly.home"));
         WildFlyProcess server = new WildFlyProcess(home, URI.create(PerfbridgeHttp.API + "/status"));
         server.deleteEmbeddedStore();
+        Map<String, String> serverProperties = System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(SERVER_PROPERTY))
+                .collect(Collectors.toMap(name -> name.substring(SERVER_PROPERTY.length()), System::getProperty));
+        if (!serverProperties.isEmpty()) {
+            server.setSystemProperties(serverProperties);
+        }
         InfluxDbServer influx = influx();
         influx.createDatabase(DB);
         TimeseriesServers.carbon();
@@ -94,7 +103,11 @@ public final class IngestBenchmark {
             warmUp();
             if (PHASES.contains("single")) {
                 ProcessCpu cpu = processCpu(server);
-                Load single = drive("single", 1, PHASE);
+                long queuedBefore = api.messagesQueued();
+                Load single;
+                try (PhaseProfiler profiler = PhaseProfiler.start(server.jvmPid(), "single")) {
+                    single = drive("single", 1, PHASE);
+                }
                 String cores = cpu.cores();
                 report("1 check result per POST, " + CONNECTIONS + " connections: accepted", "%,.0f check results/s%s", single.perSecond(),
                         Double.isNaN(icinga) ? "" : String.format(Locale.ROOT, " (%.2f× Icinga 2)", single.perSecond() / icinga));
@@ -102,6 +115,8 @@ public final class IngestBenchmark {
                 report("  CPU during the phase", "%s", cores);
                 double delivered = awaitDelivered(influx, "single", single.accepted * 2);
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
+                report("  check results per JMS message (one message per group commit)", "%.1f",
+                        (double) single.accepted / (api.messagesQueued() - queuedBefore));
                 reportCpuPerCheckResult(cpu, single.accepted);
             }
             if (PHASES.contains("latency")) {

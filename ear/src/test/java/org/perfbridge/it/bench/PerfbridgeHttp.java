@@ -57,6 +57,11 @@ final class PerfbridgeHttp {
                 .orElseThrow(() -> new IllegalStateException("no sink " + sink + " in the status: " + body));
     }
 
+    /** {@code queue.messages_added} of {@code GET /api/status}: the JMS messages queued since the server started. */
+    long messagesQueued() throws IOException, InterruptedException {
+        return json(get("/status").body()).getJsonObject("queue").getJsonNumber("messages_added").longValue();
+    }
+
     static JsonObject json(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
