@@ -104,6 +104,7 @@ public final class IngestBenchmark {
             if (PHASES.contains("single")) {
                 ProcessCpu cpu = processCpu(server);
                 long queuedBefore = api.messagesQueued();
+                long switchesBefore = ContextSwitches.of(server.jvmPid());
                 Load single;
                 try (PhaseProfiler profiler = PhaseProfiler.start(server.jvmPid(), "single")) {
                     single = drive("single", 1, PHASE);
@@ -117,6 +118,8 @@ public final class IngestBenchmark {
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
                 report("  check results per JMS message (one message per group commit)", "%.1f",
                         (double) single.accepted / (api.messagesQueued() - queuedBefore));
+                report("  context switches of WildFly's threads per check result", "%.1f",
+                        (double) (ContextSwitches.of(server.jvmPid()) - switchesBefore) / single.accepted);
                 reportCpuPerCheckResult(cpu, single.accepted);
             }
             if (PHASES.contains("latency")) {
