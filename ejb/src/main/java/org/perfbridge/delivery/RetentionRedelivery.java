@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,7 +41,8 @@ import org.perfbridge.sink.SinkUnavailableException;
  * bounds, takes the sink's lease (so that of several servers sharing MongoDB only one sends), checks the
  * connection, then sends the retained points in the order retained, in batches, deleting each batch only once
  * the sink took it. One run at a time: a run due while another is going (the timer's, or one asked for with
- * {@code POST /api/timeseriesretention/redelivery}) is skipped; the timer's next run comes 60 s after its last ended.
+ * {@code POST /api/timeseriesretention/redelivery}) is skipped, and a request is told so; the timer's next run comes
+ * 60 s after its last ended.
  */
 @Singleton
 @Startup
@@ -94,18 +96,21 @@ public class RetentionRedelivery {
         }
     }
 
-    /** Runs redelivery now, or not at all when a run is already going; answers the points sent per sink. */
-    public Map<String, Long> redeliverNow() {
-        Map<String, Long> sent = new LinkedHashMap<>();
+    /**
+     * Runs redelivery now and answers the points sent per sink; or, when a run is already going, runs nothing and
+     * answers empty.
+     */
+    public Optional<Map<String, Long>> redeliverNow() {
         if (!running.tryLock()) {
-            return sent;
+            return Optional.empty();
         }
         try {
+            Map<String, Long> sent = new LinkedHashMap<>();
             Settings settings = Settings.fromServer();
             for (Sink sink : sinks.all()) {
                 sent.put(sink.name(), redeliver(sink, settings));
             }
-            return sent;
+            return Optional.of(sent);
         } finally {
             running.unlock();
         }

@@ -3,10 +3,13 @@ package org.perfbridge.it.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
@@ -16,6 +19,7 @@ import org.perfbridge.it.DeployedPerfbridge;
 import org.perfbridge.it.Eventually;
 import org.perfbridge.it.ServerSettings;
 import org.perfbridge.it.Store;
+import org.perfbridge.it.support.FaultyEndpoint;
 import org.perfbridge.it.support.InfluxDbServer;
 import org.perfbridge.it.support.TimeseriesServers;
 
@@ -64,6 +68,33 @@ class RetentionRobustnessIT extends DeployedPerfbridge {
         assertEquals(3, influx.awaitRows(SinkFaultsIT.DB, "SELECT value FROM q WHERE host = '" + host + "'", 3, WAIT).size(),
                 "with retention drained, points go straight to InfluxDB again");
         assertEquals(0, Store.retainedFor("influxdb", host));
+    }
+
+    @Test
+    void redeliveryAskedForWhileARunIsUnderWayIsToldSoAndTheRunSendsThePoint() throws Exception {
+        InfluxDbServer influx = influxDbWithTheDatabase();
+        String host = "busy-" + UUID.randomUUID().toString().substring(0, 8);
+        long at = System.currentTimeMillis() / 1000 - 85;
+        postWhileInfluxDbIsDown(influx, host, at, "b=1");
+        try (FaultyEndpoint slow = FaultyEndpoint.slowProxy(influx.port(), Duration.ofSeconds(3));
+             ServerSettings settings = new ServerSettings(management).set("influxdb.port", String.valueOf(slow.port()))) {
+            CompletableFuture<Api.Answer> first = CompletableFuture.supplyAsync(() -> redelivery());
+            Eventually.await("the first run reached InfluxDB", slow::connectionsAccepted, n -> n > 0, WAIT);
+
+            Api.Answer second = redelivery();
+
+            assertEquals(409, second.status(), second.body());
+            assertTrue(second.body().contains("a redelivery run is under way"), second.body());
+            Api.Answer firstAnswer = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(200, firstAnswer.status(), firstAnswer.body());
+            assertEquals(1, firstAnswer.json().getJsonObject("redelivered").getInt("influxdb"), firstAnswer.body());
+        }
+        assertEquals(0, Store.retainedFor("influxdb", host));
+        assertEquals(List.of(List.of(at, 1.0)), SinkFaultsIT.values(influx, "b", host));
+    }
+
+    private static Api.Answer redelivery() {
+        return Api.post("timeseriesretention/redelivery", new byte[0], MediaType.APPLICATION_JSON);
     }
 
     @Test
