@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -23,8 +24,13 @@ import org.h2.mvstore.type.ObjectDataType;
  * async-profiler). Here a document is its BSON, an {@link ObjectId} its twelve bytes, and ids compare by those bytes,
  * which is also the order the serialised forms had; a date is its milliseconds, as in BSON. Each form starts with a tag {@link ObjectDataType} never writes,
  * so values that older versions wrote still read through it.
+ *
+ * <p>Every other value goes to a new {@link ObjectDataType} per call. One instance serves all maps and threads here, and
+ * {@link ObjectDataType} keeps the type it last saw in a plain field: a thread comparing two keys it serialises, while
+ * another switched that field, got {@code UnsupportedOperationException: Can not compare} from H2, and the POST a 503
+ * (CI, RetentionRobustnessIT, 2026-12-04). A new instance is one small allocation, and holds no state across threads.
  */
-final class StoredValueType extends ObjectDataType {
+final class StoredValueType extends BasicDataType<Object> {
 
     static final StoredValueType INSTANCE = new StoredValueType();
 
@@ -41,7 +47,7 @@ final class StoredValueType extends ObjectDataType {
         if (first != null && second != null) {
             return Arrays.compareUnsigned(first.toByteArray(), second.toByteArray());
         }
-        return super.compare(a, b);
+        return new ObjectDataType().compare(a, b);
     }
 
     @Override
@@ -57,7 +63,7 @@ final class StoredValueType extends ObjectDataType {
         } else if (value instanceof Instant instant) {
             buff.put(INSTANT).putLong(instant.toEpochMilli());
         } else {
-            super.write(buff, value);
+            new ObjectDataType().write(buff, value);
         }
     }
 
@@ -85,7 +91,7 @@ final class StoredValueType extends ObjectDataType {
                 return Instant.ofEpochMilli(buff.getLong());
             }
             default -> {
-                return super.read(buff);
+                return new ObjectDataType().read(buff);
             }
         }
     }
@@ -93,7 +99,12 @@ final class StoredValueType extends ObjectDataType {
     @Override
     public int getMemory(Object value) {
         return value instanceof Document || value instanceof ObjectId || value instanceof KeyValue || value instanceof Instant
-                ? estimatedHeapBytes(value) : super.getMemory(value);
+                ? estimatedHeapBytes(value) : new ObjectDataType().getMemory(value);
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return new Object[size];
     }
 
     /** What a value takes in the heap, roughly: the page cache is sized by it. */

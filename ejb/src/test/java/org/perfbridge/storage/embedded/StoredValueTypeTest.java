@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
@@ -88,12 +92,45 @@ class StoredValueTypeTest {
         }
     }
 
+    @Test
+    void comparesSerialisedKeysWhileOtherThreadsWriteOtherTypes() throws Exception {
+        KeyValue graphite = new KeyValue("graphite", 1);
+        KeyValue influxdb = new KeyValue("influxdb", 2);
+        int expected = Integer.signum(serialisingOrder.compare(graphite, influxdb));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = List.of(
+                    threads.submit(() -> compareRepeatedly(graphite, influxdb, expected)),
+                    threads.submit(() -> compareRepeatedly(influxdb, graphite, -expected)),
+                    threads.submit(this::writeMixedTypesRepeatedly),
+                    threads.submit(this::writeMixedTypesRepeatedly));
+            for (Future<?> each : work) {
+                each.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private void compareRepeatedly(KeyValue a, KeyValue b, int expected) {
+        for (int i = 0; i < 20_000; i++) {
+            assertEquals(expected, Integer.signum(type.compare(a, b)));
+        }
+    }
+
+    private void writeMixedTypesRepeatedly() {
+        for (int i = 0; i < 60_000; i++) {
+            Object value = i % 3 == 0 ? "web-" + i : i % 3 == 1 ? (long) i : Integer.valueOf(i);
+            assertEquals(value, read(written(type, value)));
+        }
+    }
+
     private void assertSameOrder(Object a, Object b) {
         assertEquals(Integer.signum(serialisingOrder.compare(a, b)), Integer.signum(type.compare(a, b)), a + " vs " + b);
         assertEquals(Integer.signum(serialisingOrder.compare(b, a)), Integer.signum(type.compare(b, a)), b + " vs " + a);
     }
 
-    private static byte[] written(ObjectDataType writer, Object value) {
+    private static byte[] written(DataType<Object> writer, Object value) {
         WriteBuffer buffer = new WriteBuffer();
         writer.write(buffer, value);
         ByteBuffer bytes = buffer.getBuffer();
