@@ -104,7 +104,7 @@ public final class IngestBenchmark {
             if (PHASES.contains("single")) {
                 ProcessCpu cpu = processCpu(server);
                 long queuedBefore = api.messagesQueued();
-                long switchesBefore = ContextSwitches.of(server.jvmPid());
+                ContextSwitches switchesBefore = ContextSwitches.of(server.jvmPid());
                 Load single;
                 try (PhaseProfiler profiler = PhaseProfiler.start(server.jvmPid(), "single")) {
                     single = drive("single", 1, PHASE);
@@ -118,8 +118,7 @@ public final class IngestBenchmark {
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
                 report("  check results per JMS message (one message per group commit)", "%.1f",
                         (double) single.accepted / (api.messagesQueued() - queuedBefore));
-                report("  context switches of WildFly's threads per check result", "%.1f",
-                        (double) (ContextSwitches.of(server.jvmPid()) - switchesBefore) / single.accepted);
+                reportContextSwitches(server.jvmPid(), ContextSwitches.of(server.jvmPid()), switchesBefore, single.accepted);
                 reportCpuPerCheckResult(cpu, single.accepted);
             }
             if (PHASES.contains("latency")) {
@@ -472,6 +471,14 @@ public final class IngestBenchmark {
     private long lastPhaseStart;
     private double icingaCpuPerCheckResult = Double.NaN;
     static final String ICINGA = "Icinga 2";
+
+    /** All of WildFly's switches per check result, then the kinds of thread that made most of them. */
+    void reportContextSwitches(long pid, ContextSwitches after, ContextSwitches before, long accepted) {
+        report("  context switches of WildFly's threads per check result", "%.1f", (double) after.since(before) / accepted);
+        after.sinceByKind(before, pid).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(kind -> report("    " + kind.getKey(), "%.2f", (double) kind.getValue() / accepted));
+    }
 
     /** WildFly's CPU from the phase's first POST until its last point reached InfluxDB, per check result accepted. */
     void reportCpuPerCheckResult(ProcessCpu cpu, long accepted) {
