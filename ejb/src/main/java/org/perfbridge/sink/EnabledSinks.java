@@ -11,7 +11,7 @@ import org.perfbridge.config.Settings;
 
 /**
  * The sinks the current settings enable: Graphite when {@code graphite.host} is set, InfluxDB when
- * {@code influxdb.host} is set. Rebuilt when a setting changes, reused otherwise (InfluxDB keeps its HTTP client).
+ * {@code influxdb.host} is set. Rebuilt when a setting changes, reused otherwise.
  */
 @ApplicationScoped
 public class EnabledSinks {
@@ -44,8 +44,7 @@ public class EnabledSinks {
 
     @PreDestroy
     void closeSinks() {
-        current.getAndSet(new Built(List.of(), List.of())).sinks().stream()
-                .filter(InfluxDbSink.class::isInstance).map(InfluxDbSink.class::cast).forEach(InfluxDbSink::close);
+        current.set(new Built(List.of(), List.of()));
         threads.close();
     }
 
@@ -62,7 +61,7 @@ public class EnabledSinks {
             sinks.add(new InfluxDbSink(settings.text(Setting.INFLUXDB_HOST), settings.integer(Setting.INFLUXDB_PORT),
                     settings.flag(Setting.INFLUXDB_SSL),
                     settings.text(Setting.INFLUXDB_LOGIN), settings.text(Setting.INFLUXDB_PASSWORD),
-                    settings.text(Setting.INFLUXDB_DATABASE), connectTimeout, writeTimeout, threads.http()));
+                    settings.text(Setting.INFLUXDB_DATABASE), connectTimeout, writeTimeout));
         }
         return List.copyOf(sinks);
     }
