@@ -123,7 +123,7 @@ public final class IngestBenchmark {
             }
             if (PHASES.contains("latency")) {
                 for (String rate : STEADY_RATES) {
-                    latencyAtSteadyRate(influx, Integer.parseInt(rate), PHASE);
+                    latencyAtSteadyRate(server, influx, Integer.parseInt(rate), PHASE);
                 }
             }
             if (PHASES.contains("batch")) {
@@ -174,8 +174,10 @@ public final class IngestBenchmark {
      * from then, so a slow server cannot hide its backlog), then how long each took from its planned start until
      * InfluxDB had written its point, seen through an InfluxDB subscription.
      */
-    void latencyAtSteadyRate(InfluxDbServer influx, int perSecond, Duration duration) throws Exception {
+    void latencyAtSteadyRate(WildFlyProcess server, InfluxDbServer influx, int perSecond, Duration duration) throws Exception {
         String phase = "steady" + perSecond;
+        ProcessCpu cpu = processCpu(server);
+        ContextSwitches switchesBefore = ContextSwitches.of(server.jvmPid());
         int total = (int) (perSecond * duration.toSeconds());
         long[] planned = new long[total];
         long[] latencies = new long[total];
@@ -216,6 +218,10 @@ public final class IngestBenchmark {
                     percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
             report("  POST to point in InfluxDB", "p50 %.1f ms, p99 %.1f ms%s", percentile(toInflux, 50) / 1e6,
                     percentile(toInflux, 99) / 1e6, missing == 0 ? "" : " (" + missing + " points not seen in 60 s)");
+            // the cores are not all busy at a steady rate, so these vary less from run to run than the saturated phase's
+            report("  WildFly's CPU per check result, until its last point reached InfluxDB", "%.3f ms", cpu.millisPer("WildFly", total));
+            report("  context switches of WildFly's threads per check result", "%.1f",
+                    (double) ContextSwitches.of(server.jvmPid()).since(switchesBefore) / total);
         }
     }
 
