@@ -178,6 +178,7 @@ public final class IngestBenchmark {
         String phase = "steady" + perSecond;
         ProcessCpu cpu = processCpu(server);
         ContextSwitches switchesBefore = ContextSwitches.of(server.jvmPid());
+        long queuedBefore = api.messagesQueued();
         int total = (int) (perSecond * duration.toSeconds());
         long[] planned = new long[total];
         long[] latencies = new long[total];
@@ -218,7 +219,8 @@ public final class IngestBenchmark {
                     percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
             report("  POST to point in InfluxDB", "p50 %.1f ms, p99 %.1f ms%s", percentile(toInflux, 50) / 1e6,
                     percentile(toInflux, 99) / 1e6, missing == 0 ? "" : " (" + missing + " points not seen in 60 s)");
-            // the cores are not all busy at a steady rate, so these vary less from run to run than the saturated phase's
+            report("  check results per JMS message (one message per group commit)", "%.1f",
+                    (double) total / (api.messagesQueued() - queuedBefore));
             report("  WildFly's CPU per check result, until its last point reached InfluxDB", "%.3f ms", cpu.millisPer("WildFly", total));
             report("  context switches of WildFly's threads per check result", "%.1f",
                     (double) ContextSwitches.of(server.jvmPid()).since(switchesBefore) / total);
