@@ -37,8 +37,12 @@ class RetentionRobustnessIT extends DeployedPerfbridge {
         return influx;
     }
 
-    /** Posts one check result while InfluxDB is stopped and waits until its point is retained; InfluxDB is started again. */
-    static void postWhileInfluxDbIsDown(InfluxDbServer influx, String host, long lastCheck, String perfdata) {
+    /**
+     * Posts one check result for a new host while InfluxDB is stopped and waits until its point is retained; InfluxDB
+     * is started again. Returns the host.
+     */
+    static String hostWithAPointRetained(InfluxDbServer influx, String hostPrefix, long lastCheck, String perfdata) {
+        String host = hostPrefix + UUID.randomUUID().toString().substring(0, 8);
         influx.stop();
         try {
             assertEquals(201, SinkFaultsIT.post(host, lastCheck, perfdata).status());
@@ -46,14 +50,14 @@ class RetentionRobustnessIT extends DeployedPerfbridge {
         } finally {
             influx.start();
         }
+        return host;
     }
 
     @Test
     void newPointsQueueBehindRetainedOnesSoTheSeriesArrivesInOrder() throws Exception {
         InfluxDbServer influx = influxDbWithTheDatabase();
-        String host = "order-" + UUID.randomUUID().toString().substring(0, 8);
         long first = System.currentTimeMillis() / 1000 - 100;
-        postWhileInfluxDbIsDown(influx, host, first, "q=1");
+        String host = hostWithAPointRetained(influx, "order-", first, "q=1");
 
         // InfluxDB is back, but the older point still waits: the newer one must not overtake it
         assertEquals(201, SinkFaultsIT.post(host, first + 1, "q=2").status());
@@ -73,9 +77,8 @@ class RetentionRobustnessIT extends DeployedPerfbridge {
     @Test
     void redeliveryAskedForWhileARunIsUnderWayIsToldSoAndTheRunSendsThePoint() throws Exception {
         InfluxDbServer influx = influxDbWithTheDatabase();
-        String host = "busy-" + UUID.randomUUID().toString().substring(0, 8);
         long at = System.currentTimeMillis() / 1000 - 85;
-        postWhileInfluxDbIsDown(influx, host, at, "b=1");
+        String host = hostWithAPointRetained(influx, "busy-", at, "b=1");
         try (FaultyEndpoint slow = FaultyEndpoint.slowProxy(influx.port(), Duration.ofSeconds(3));
              ServerSettings settings = new ServerSettings(management).set("influxdb.port", String.valueOf(slow.port()))) {
             CompletableFuture<Api.Answer> first = CompletableFuture.supplyAsync(() -> redelivery());
@@ -100,9 +103,8 @@ class RetentionRobustnessIT extends DeployedPerfbridge {
     @Test
     void whileAnotherServerHoldsTheLeaseThisOneSendsNothing() throws Exception {
         InfluxDbServer influx = influxDbWithTheDatabase();
-        String host = "lease-" + UUID.randomUUID().toString().substring(0, 8);
         long at = System.currentTimeMillis() / 1000 - 90;
-        postWhileInfluxDbIsDown(influx, host, at, "l=1");
+        String host = hostWithAPointRetained(influx, "lease-", at, "l=1");
         var leases = Store.database().getCollection("redeliverylease");
         leases.deleteOne(new Document("_id", "influxdb"));
         leases.insertOne(new Document("_id", "influxdb").append("holder", "another-server")
