@@ -103,8 +103,7 @@ public final class IngestBenchmark {
             warmUp();
             if (PHASES.contains("single")) {
                 ProcessCpu cpu = processCpu(server);
-                long queuedBefore = api.messagesQueued();
-                ContextSwitches switchesBefore = ContextSwitches.of(server.jvmPid());
+                PipelineCounts counts = pipelineCounts(server);
                 Load single;
                 try (PhaseProfiler profiler = PhaseProfiler.start(server.jvmPid(), "single")) {
                     single = drive("single", 1, PHASE);
@@ -116,9 +115,7 @@ public final class IngestBenchmark {
                 report("  CPU during the phase", "%s", cores);
                 double delivered = awaitDelivered(influx, "single", single.accepted * 2);
                 report("  points delivered to InfluxDB (POST start to last point)", "%,.0f points/s", delivered);
-                report("  check results per JMS message (one message per group commit)", "%.1f",
-                        (double) single.accepted / (api.messagesQueued() - queuedBefore));
-                reportContextSwitches(server.jvmPid(), ContextSwitches.of(server.jvmPid()), switchesBefore, single.accepted);
+                reportPipelineCounts(server, counts, single.accepted, true);
                 reportCpuPerCheckResult(cpu, single.accepted);
             }
             if (PHASES.contains("latency")) {
@@ -177,8 +174,7 @@ public final class IngestBenchmark {
     void latencyAtSteadyRate(WildFlyProcess server, InfluxDbServer influx, int perSecond, Duration duration) throws Exception {
         String phase = "steady" + perSecond;
         ProcessCpu cpu = processCpu(server);
-        ContextSwitches switchesBefore = ContextSwitches.of(server.jvmPid());
-        long queuedBefore = api.messagesQueued();
+        PipelineCounts counts = pipelineCounts(server);
         int total = (int) (perSecond * duration.toSeconds());
         long[] planned = new long[total];
         long[] latencies = new long[total];
@@ -219,11 +215,8 @@ public final class IngestBenchmark {
                     percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
             report("  POST to point in InfluxDB", "p50 %.1f ms, p99 %.1f ms%s", percentile(toInflux, 50) / 1e6,
                     percentile(toInflux, 99) / 1e6, missing == 0 ? "" : " (" + missing + " points not seen in 60 s)");
-            report("  check results per JMS message (one message per group commit)", "%.1f",
-                    (double) total / (api.messagesQueued() - queuedBefore));
+            reportPipelineCounts(server, counts, total, false);
             report("  WildFly's CPU per check result, until its last point reached InfluxDB", "%.3f ms", cpu.millisPer("WildFly", total));
-            report("  context switches of WildFly's threads per check result", "%.1f",
-                    (double) ContextSwitches.of(server.jvmPid()).since(switchesBefore) / total);
         }
     }
 
@@ -480,12 +473,29 @@ public final class IngestBenchmark {
     private double icingaCpuPerCheckResult = Double.NaN;
     static final String ICINGA = "Icinga 2";
 
-    /** All of WildFly's switches per check result, then the kinds of thread that made most of them. */
-    void reportContextSwitches(long pid, ContextSwitches after, ContextSwitches before, long accepted) {
-        report("  context switches of WildFly's threads per check result", "%.1f", (double) after.since(before) / accepted);
-        after.sinceByKind(before, pid).entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
-                .forEach(kind -> report("    " + kind.getKey(), "%.2f", (double) kind.getValue() / accepted));
+    /** The JMS messages queued so far and the context switches of WildFly's threads, at a phase's start. */
+    private record PipelineCounts(long messagesQueued, ContextSwitches switches) {
+    }
+
+    PipelineCounts pipelineCounts(WildFlyProcess server) throws IOException, InterruptedException {
+        return new PipelineCounts(api.messagesQueued(), ContextSwitches.of(server.jvmPid()));
+    }
+
+    /**
+     * Check results per JMS message and WildFly's context switches per check result since {@code start}; with
+     * {@code byKind}, the kinds of thread that made most of the switches as well.
+     */
+    void reportPipelineCounts(WildFlyProcess server, PipelineCounts start, long accepted, boolean byKind)
+            throws IOException, InterruptedException {
+        report("  check results per JMS message (one message per group commit)", "%.1f",
+                (double) accepted / (api.messagesQueued() - start.messagesQueued()));
+        ContextSwitches now = ContextSwitches.of(server.jvmPid());
+        report("  context switches of WildFly's threads per check result", "%.1f", (double) now.since(start.switches()) / accepted);
+        if (byKind) {
+            now.sinceByKind(start.switches(), server.jvmPid()).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                    .forEach(kind -> report("    " + kind.getKey(), "%.2f", (double) kind.getValue() / accepted));
+        }
     }
 
     /** WildFly's CPU from the phase's first POST until its last point reached InfluxDB, per check result accepted. */
