@@ -12,6 +12,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import javax.management.JMException;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.perfbridge.ingest.PerfdataStatistics;
 import org.perfbridge.retention.DeadLetterStore;
@@ -108,8 +109,9 @@ public class StatusReport {
         JsonObjectBuilder queue = JSON.createObjectBuilder().add("name", queueName);
         try {
             ObjectName model = new ObjectName(QUEUE_MODEL + queueName);
-            Object depth = ManagementFactory.getPlatformMBeanServer().getAttribute(model, "messageCount");
-            Object added = ManagementFactory.getPlatformMBeanServer().getAttribute(model, "messagesAdded");
+            MBeanServer beans = ManagementFactory.getPlatformMBeanServer();
+            Object depth = beans.getAttribute(model, "messageCount");
+            Object added = beans.getAttribute(model, "messagesAdded");
             return queue.add("depth", ((Number) depth).longValue()).add("messages_added", ((Number) added).longValue());
         } catch (JMException | RuntimeException e) {
             return queue.addNull("depth").addNull("messages_added").add("error", "queue depth unavailable: " + e.getClass().getSimpleName());
