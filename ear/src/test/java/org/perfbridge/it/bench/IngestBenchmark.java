@@ -182,6 +182,7 @@ public final class IngestBenchmark {
             ExecutorService workers = Executors.newFixedThreadPool(2 * CONNECTIONS);
             AtomicLong next = new AtomicLong();
             long start = System.nanoTime() + 200_000_000L;
+            report("  phase starts at", "%s", java.time.Instant.now().plusMillis(200));
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < 2 * CONNECTIONS; w++) {
                 done.add(workers.submit(() -> {
@@ -209,12 +210,15 @@ public final class IngestBenchmark {
                 toInflux[i] = arrival == null ? Long.MAX_VALUE : arrival - planned[i];
                 missing += arrival == null ? 1 : 0;
             }
+            SlowSeconds slow = new SlowSeconds(latencies, perSecond);
             Arrays.sort(latencies);
             Arrays.sort(toInflux);
             report("steady " + perSecond + " check results/s, 1 per POST: POST latency", "p50 %.1f ms, p99 %.1f ms",
                     percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
             report("  POST to point in InfluxDB", "p50 %.1f ms, p99 %.1f ms%s", percentile(toInflux, 50) / 1e6,
                     percentile(toInflux, 99) / 1e6, missing == 0 ? "" : " (" + missing + " points not seen in 60 s)");
+            report("  seconds whose POST p99 was over 25 ms", "%d of %d", slow.secondsOver(25_000_000L), slow.seconds());
+            report("  the five slowest seconds of the phase", "%s", slow.slowest(5));
             reportPipelineCounts(server, counts, total, false);
             report("  WildFly's CPU per check result, until its last point reached InfluxDB", "%.3f ms", cpu.millisPer("WildFly", total));
         }
