@@ -15,8 +15,4 @@ public record CheckResult(String hostName, String serviceName, CheckState state,
     public boolean isHostCheck() {
         return serviceName.isEmpty();
     }
-
-    public boolean hasPerfData() {
-        return perfData != null && !perfData.isBlank();
-    }
 }

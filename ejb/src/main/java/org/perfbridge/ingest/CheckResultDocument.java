@@ -3,10 +3,12 @@ package org.perfbridge.ingest;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.perfbridge.perfdata.ParseProblem;
 import org.perfbridge.perfdata.ParsedPerfdata;
+import org.perfbridge.sink.CheckPerfdata;
 
 /** The {@code logcheckresult} document of a check result: its fields as posted, and why any perfdata was skipped. */
 final class CheckResultDocument {
@@ -42,6 +44,21 @@ final class CheckResultDocument {
         }
         document.append("_created", new Date());
         return document;
+    }
+
+    /**
+     * The perfdata the sinks get from a log: from the document just built, or from one the journal read back
+     * after a crash, alike. None when the check result had none.
+     */
+    static Optional<CheckPerfdata> perfdataOf(Document log) {
+        String perfData = log.getString("perf_data");
+        if (perfData == null || perfData.isBlank()) {
+            return Optional.empty();
+        }
+        String service = log.getString("service_name");
+        long timestamp = (long) Math.floor(((Number) log.get("last_check")).doubleValue());
+        return Optional.of(new CheckPerfdata(log.getString("realm"), log.getString("host_name"),
+                service == null || service.isEmpty() ? null : service, timestamp, perfData));
     }
 
     private static void appendPresent(Document document, String field, Object value) {

@@ -34,12 +34,10 @@ public class CheckResultIngest {
             ObjectId id = new ObjectId();
             ParsedPerfdata parsed = result.parsedPerfData();
             statistics.count(parsed);
-            documents.add(CheckResultDocument.of(id, result, parsed));
+            Document document = CheckResultDocument.of(id, result, parsed);
+            documents.add(document);
             ids.add(id.toHexString());
-            if (result.hasPerfData()) {
-                perfdata.add(new CheckPerfdata(result.realm(), result.hostName(),
-                        result.isHostCheck() ? null : result.serviceName(), (long) Math.floor(result.lastCheck()), result.perfData()));
-            }
+            CheckResultDocument.perfdataOf(document).ifPresent(perfdata::add);
         }
         groupCommit.store(documents, perfdata);
         return ids;

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ final class EmbeddedMongo {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class.getName());
     private static final String NO_SPACE = "No space left on device";
+    // How long a checkpoint or the stop waits for the perfdata of journaled logs to reach the queue before it keeps the journal.
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final Path file;
     private final int port;
@@ -39,6 +42,9 @@ final class EmbeddedMongo {
     private volatile String journalFailure;
     private long generation;
     private boolean staleLogsPending;
+    // Until the group commit says what it has handed on, no segment is deleted: it hands the logs read back over first.
+    private volatile JournalRelease release = timeout -> false;
+    private List<ByteBuffer> readBackAtStart;
 
     private EmbeddedMongo(Path file, int port, String databaseName) {
         this.file = file;
@@ -69,7 +75,10 @@ final class EmbeddedMongo {
         EmbeddedH2Backend opened = file == null ? EmbeddedH2Backend.inMemory() : EmbeddedH2Backend.inFile(file);
         if (journal != null) {
             try {
-                readJournalBack(opened);
+                List<ByteBuffer> readBack = readJournalBack(opened);
+                if (readBackAtStart == null) {
+                    readBackAtStart = readBack;
+                }
             } catch (RuntimeException e) {
                 opened.getMvStore().closeImmediately();
                 throw e;
@@ -89,12 +98,14 @@ final class EmbeddedMongo {
 
     /**
      * Stores again the logs of the journal that the store's file lacks: those acknowledged after its last commit,
-     * before a crash or a failed write. A log the file has already is left as it is (a duplicate key).
+     * before a crash or a failed write. A log the file has already is left as it is (a duplicate key). The segments
+     * stay until a checkpoint finds their perfdata handed on. Answers the logs read, as BSON.
      */
-    private void readJournalBack(EmbeddedH2Backend store) {
+    private List<ByteBuffer> readJournalBack(EmbeddedH2Backend store) {
         List<Path> segments = journal.rotate();
+        List<ByteBuffer> bson = LogJournal.read(segments);
         List<de.bwaldvogel.mongo.bson.Document> logs = new ArrayList<>();
-        LogJournal.read(segments).forEach(bson -> logs.add(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson))));
+        bson.forEach(each -> logs.add(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(each.duplicate()))));
         if (!logs.isEmpty()) {
             MongoDatabase database = store.resolveDatabase(databaseName);
             MongoCollection<?> collection = database.resolveCollection(MongoStorage.LOGS, false);
@@ -107,7 +118,34 @@ final class EmbeddedMongo {
                 LOG.info("restored " + (logs.size() - alreadyStored) + " logs from the journal that the store's file lacked");
             }
         }
-        LogJournal.delete(segments);
+        return bson;
+    }
+
+    /**
+     * The logs the journal held when the store opened first, once: their perfdata may not have reached the queue
+     * before the server stopped. Later calls answer none.
+     */
+    synchronized List<Document> takeLogsReadBackAtStart() {
+        List<Document> logs = new ArrayList<>();
+        if (readBackAtStart != null) {
+            readBackAtStart.forEach(bson -> logs.add(LogJournal.decode(bson)));
+            readBackAtStart = List.of();
+        }
+        return logs;
+    }
+
+    /** From now on a segment is deleted only once {@code release} says the perfdata of its logs was handed on. */
+    void releaseJournalWhen(JournalRelease release) {
+        this.release = release;
+    }
+
+    private boolean perfdataHandedOn() {
+        try {
+            return release.awaitHandedOn(RELEASE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Which store is served: a store opened again has a new generation. */
@@ -154,7 +192,8 @@ final class EmbeddedMongo {
 
     /**
      * Commits the store and deletes the journal segments the commit covers: a log reaches the journal after it
-     * reached the store, so whatever a segment closed before the commit holds is committed.
+     * reached the store, so whatever a segment closed before the commit holds is committed. They are kept, for
+     * a later checkpoint, while the perfdata of their logs has not reached the queue.
      */
     void checkpoint() {
         if (journal == null || writeFailure().isPresent()) {
@@ -162,7 +201,11 @@ final class EmbeddedMongo {
         }
         List<Path> covered = journal.rotate();
         backend.commit();
-        LogJournal.delete(covered);
+        if (perfdataHandedOn()) {
+            LogJournal.delete(covered);
+        } else {
+            LOG.info("the journal's " + covered.size() + " segments are kept: the perfdata of their logs is not queued yet");
+        }
     }
 
     /** Why the store can no longer write, when a failed write broke it. */
@@ -220,13 +263,18 @@ final class EmbeddedMongo {
         journal.close();
     }
 
-    /** Closing the store commits it, so the journal written until then is no longer needed. */
+    /**
+     * Closing the store commits it, so the journal written until then is no longer needed, once the perfdata of
+     * its logs is queued; otherwise the next start reads it back and hands that perfdata over again.
+     */
     void stop() {
         List<Path> covered = journal == null ? List.of() : journal.rotate();
         ThreadOfItsOwn.run("perfbridge-embedded-mongo-stop", server::shutdown);
         if (journal != null) {
             journal.close();
-            LogJournal.delete(covered);
+            if (perfdataHandedOn()) {
+                LogJournal.delete(covered);
+            }
         }
     }
 }

@@ -140,6 +140,13 @@ final class LogJournal {
         return documents;
     }
 
+    /** One document as {@link #read} gives it. */
+    static Document decode(ByteBuffer bson) {
+        byte[] bytes = new byte[bson.remaining()];
+        bson.duplicate().get(bytes);
+        return new RawBsonDocument(bytes).decode(CODEC);
+    }
+
     /** The segments in the directory, oldest first. */
     static List<Path> segments(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {

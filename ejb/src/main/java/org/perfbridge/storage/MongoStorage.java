@@ -200,6 +200,26 @@ public class MongoStorage {
         return embedded != null;
     }
 
+    /**
+     * Whether logs are durable once {@link #makeLogsDurable} wrote them to the embedded store's journal, which then
+     * keeps them until {@link #releaseJournalWhen} allows: their perfdata can be queued after the answer.
+     */
+    public boolean journalsLogs() {
+        return embedded != null && !embedded.isInMemory();
+    }
+
+    /** See {@link JournalRelease}; until this is called, the journal keeps everything. */
+    public void releaseJournalWhen(JournalRelease release) {
+        if (journalsLogs()) {
+            embedded.releaseJournalWhen(release);
+        }
+    }
+
+    /** The logs the embedded store's journal held when it opened, once; their perfdata may never have been queued. */
+    public List<Document> logsReadBackAtStart() {
+        return journalsLogs() ? embedded.takeLogsReadBackAtStart() : List.of();
+    }
+
     /** The embedded store keeps everything in the heap only (mongo.embedded.in_memory): not durable. */
     public boolean isInMemory() {
         return embedded != null && embedded.isInMemory();

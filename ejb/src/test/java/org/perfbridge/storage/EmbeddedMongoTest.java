@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class EmbeddedMongoTest {
         Path file = dir.resolve("mongo.mv");
         int port = freePort();
         EmbeddedMongo first = EmbeddedMongo.start(file, port, "perfbridge");
+        first.releaseJournalWhen(timeout -> true);
         List<Document> committed = logs(300);
         List<Document> onlyJournaled = logs(200);
         try (MongoClient client = MongoClients.create(first.uri())) {
@@ -47,9 +49,43 @@ class EmbeddedMongoTest {
             List<ObjectId> expected = new ArrayList<>(ids(committed));
             expected.addAll(ids(onlyJournaled));
             assertEquals(expected, ids(logs.find().sort(new Document("_id", 1)).into(new ArrayList<>())));
+            assertEquals(onlyJournaled, second.takeLogsReadBackAtStart(), "their perfdata may not have been queued");
+            assertEquals(List.of(), second.takeLogsReadBackAtStart(), "handed over once");
         } finally {
             second.stop();
         }
+    }
+
+    @Test
+    void aCheckpointKeepsTheJournalUntilThePerfdataOfItsLogsIsHandedOn() throws IOException {
+        Path file = dir.resolve("mongo.mv");
+        int port = freePort();
+        EmbeddedMongo mongo = EmbeddedMongo.start(file, port, "perfbridge");
+        AtomicBoolean handedOn = new AtomicBoolean();
+        try (MongoClient client = MongoClients.create(mongo.uri())) {
+            MongoCollection<Document> logs = client.getDatabase("perfbridge").getCollection(MongoStorage.LOGS);
+            store(mongo, logs, logs(20));
+            mongo.checkpoint();
+            assertTrue(journalBytes() > 0, "nothing said yet what was handed on: the journal is kept");
+
+            mongo.releaseJournalWhen(timeout -> handedOn.get());
+            mongo.checkpoint();
+            assertTrue(journalBytes() > 0, "not handed on: kept");
+
+            handedOn.set(true);
+            mongo.checkpoint();
+            assertEquals(0, journalBytes(), "handed on and committed: dropped");
+        } finally {
+            mongo.stop();
+        }
+    }
+
+    private long journalBytes() throws IOException {
+        long bytes = 0;
+        for (Path segment : LogJournal.segments(dir)) {
+            bytes += Files.size(segment);
+        }
+        return bytes;
     }
 
     /** Sites that ran a version built on H2 2.3.232 keep their file: 600 logs of 6 hosts, with the log indexes. */
