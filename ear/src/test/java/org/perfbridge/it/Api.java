@@ -17,7 +17,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.glassfish.jersey.client.authentication.HttpAuthenticationFeature;
+import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The perfbridge REST API as a poller or an operator calls it, over HTTP with jersey-client. */
 public final class Api {
@@ -114,6 +116,15 @@ public final class Api {
 
     public static JsonObject status() {
         return get("status", target -> target).json();
+    }
+
+    /**
+     * Waits until the queue {@code perfdata} is empty and no check result's perfdata is on its way into it: every
+     * message is then delivered, or its points retained.
+     */
+    public static void awaitQueueDrained(Supplier<JsonObject> status, Duration timeout) {
+        Eventually.await("the queue drained", () -> status.get().getJsonObject("queue"),
+                queue -> queue.getInt("depth") == 0 && queue.getInt("check_results_waiting_to_enter") == 0, timeout);
     }
 
     public static Answer answer(Response response) {

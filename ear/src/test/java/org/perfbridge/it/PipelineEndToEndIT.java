@@ -46,8 +46,9 @@ class PipelineEndToEndIT extends DeployedPerfbridge {
         assertEquals("rta=0.080000ms;100.000000;500.000000;0.000000 pl=0%;20;60;0", stored.getString("perf_data"));
         assertEquals((double) lastCheck, stored.getDouble("last_check"));
         assertEquals("All", stored.getString("realm"));
-        assertTrue(Api.status().getJsonObject("queue").getJsonNumber("messages_added").longValue() > queuedBefore,
-                "the perfdata went through the queue, counted in /api/status");
+        Eventually.await("the perfdata went through the queue, counted in /api/status",
+                () -> Api.status().getJsonObject("queue").getJsonNumber("messages_added").longValue(), added -> added > queuedBefore,
+                DELIVERY);
 
         InfluxDbServer influx = TimeseriesServers.influxDb();
         List<List<Object>> rta = influx.awaitRows(INFLUX_DB,

@@ -101,6 +101,11 @@ public class GroupCommit {
         pipeline.submitAndWait(new Request(documents, perfdata));
     }
 
+    /** Check results answered whose perfdata has not reached the queue yet (the journal keeps it meanwhile). */
+    public int perfdataWaitingForQueue() {
+        return handOver == null ? 0 : handOver.waitingCheckResults();
+    }
+
     private void insert(List<Request> group) {
         List<Document> documents = new ArrayList<>();
         group.forEach(request -> documents.addAll(request.documents()));

@@ -14,6 +14,7 @@ import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.perfbridge.ingest.GroupCommit;
 import org.perfbridge.ingest.PerfdataStatistics;
 import org.perfbridge.retention.DeadLetterStore;
 import org.perfbridge.retention.RetentionStore;
@@ -51,6 +52,9 @@ public class StatusReport {
     @Inject
     PerfdataStatistics perfdata;
 
+    @Inject
+    GroupCommit groupCommit;
+
     public JsonObject report() {
         JsonArrayBuilder sinkArray = JSON.createArrayBuilder();
         List<Sink> enabled = sinks.all();
@@ -58,9 +62,11 @@ public class StatusReport {
             Sink sink = enabled.stream().filter(s -> s.kind() == kind).findFirst().orElse(null);
             sinkArray.add(sinkStatus(kind.key(), sink));
         }
+        // read before the depth: perfdata leaves this count only once its message is in the queue
+        int waitingToEnter = groupCommit.perfdataWaitingForQueue();
         return JSON.createObjectBuilder()
                 .add("sinks", sinkArray)
-                .add("queue", queueStatus("perfdata"))
+                .add("queue", queueStatus("perfdata").add("check_results_waiting_to_enter", waitingToEnter))
                 .add("dead_letter_queue", queueStatus("DLQ"))
                 .add("perfdata", perfdata.toJson())
                 .add("mongo", mongoStatus())

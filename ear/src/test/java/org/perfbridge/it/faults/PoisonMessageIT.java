@@ -55,8 +55,7 @@ class PoisonMessageIT extends DeployedPerfbridge {
             assertEquals(201, SinkFaultsIT.post(host, at, "after=1").status());
 
             Eventually.await("the poison message in DLQ", PoisonMessageIT::dlqDepth, depth -> depth == deadBefore + 1, Duration.ofSeconds(30));
-            Eventually.await("the perfdata queue empty", () -> Api.status().getJsonObject("queue").getInt("depth"), depth -> depth == 0,
-                    Duration.ofSeconds(30));
+            Api.awaitQueueDrained(Api::status, Duration.ofSeconds(30));
             TimeseriesServers.influxDb().awaitRows(SinkFaultsIT.DB, "SELECT value FROM after WHERE host = '" + host + "'", 1,
                     Duration.ofSeconds(30));
             assertEquals(List.of(List.of(at, 1.0)), SinkFaultsIT.values(TimeseriesServers.influxDb(), "after", host),

@@ -137,7 +137,7 @@ class SinkFaultsIT extends DeployedPerfbridge {
                 n -> n == 2L, WAIT);
         InfluxDbServer influx = TimeseriesServers.influxDb();
         influx.awaitRows(DB, "SELECT value FROM conns WHERE host = '" + host + "'", 1, WAIT);
-        Eventually.await("the queue drained", () -> Api.status().getJsonObject("queue").getInt("depth"), depth -> depth == 0, WAIT);
+        Api.awaitQueueDrained(Api::status, WAIT);
         assertEquals(List.of(List.of(at, 42.0)), values(influx, "conns", host));
         assertEquals(Map.of(at, 42.0), TimeseriesServers.carbon().awaitDatapoints("All." + host + ".s.conns", at - 5, at + 5, 1, WAIT));
     }

@@ -78,8 +78,7 @@ class SinkRestartsIT extends DeployedPerfbridge {
             }
         }
 
-        Eventually.await("the queue drained", () -> Api.status().getJsonObject("queue").getInt("depth"), depth -> depth == 0,
-                Duration.ofSeconds(60));
+        Api.awaitQueueDrained(Api::status, Duration.ofSeconds(60));
         Eventually.await("retention of " + host + " redelivered", () -> {
             Api.redeliverNow();
             return Store.retainedFor("influxdb", host) + Store.retainedFor("graphite", host);

@@ -47,8 +47,7 @@ class SlowSinkIT extends DeployedPerfbridge {
             assertTrue(deepestQueue > 0, "the backlog waited in the JMS queue");
         }
 
-        Eventually.await("the queue drained", () -> Api.status().getJsonObject("queue").getInt("depth"), depth -> depth == 0,
-                Duration.ofSeconds(90));
+        Api.awaitQueueDrained(Api::status, Duration.ofSeconds(90));
         Api.redeliverNow();
         assertEquals(0, Store.retainedFor("influxdb", host));
         assertEquals(CHECKS, influx.awaitRows(SinkFaultsIT.DB, "SELECT value FROM w WHERE host = '" + host + "'", CHECKS,

@@ -75,8 +75,7 @@ class WildFlyCrashIT {
             int posted = sent.get();
             server.start(Duration.ofSeconds(120));
 
-            Eventually.await("the queue drained after the restart", () -> status().getJsonObject("queue").getInt("depth"),
-                    depth -> depth == 0, Duration.ofSeconds(60));
+            Api.awaitQueueDrained(WildFlyCrashIT::status, Duration.ofSeconds(60));
             answer(CRASH_SERVER.path("timeseriesretention/redelivery").request().post(Entity.json("")));
 
             List<JsonObject> logs = answer(CRASH_SERVER.path("logcheckresult").queryParam("host_name", host)
