@@ -43,7 +43,7 @@ import org.perfbridge.storage.StorageUnavailableException;
 public class GroupCommit {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
-    // Bounds one group: with 5,000, batched POSTs waited over a second at p99 behind one large insertMany.
+    // Bounds one group, and one message: with 5,000, batched POSTs waited over a second at p99 behind one large insertMany.
     private static final int MAX_DOCUMENTS_PER_GROUP = 1000;
     // Check results whose perfdata may wait for the queue at once (a few MB); beyond that the commit waits for the queue.
     private static final int MAX_WAITING_FOR_QUEUE = 50_000;
@@ -79,7 +79,7 @@ public class GroupCommit {
     void start() {
         queue = new PerfdataQueue(connectionFactory, perfdataQueue, delivery);
         if (storage.journalsLogs()) {
-            handOver = new PerfdataHandOver(queue::publishOrRetain, MAX_WAITING_FOR_QUEUE, RETRY_PAUSE);
+            handOver = new PerfdataHandOver(queue::publishOrRetain, MAX_DOCUMENTS_PER_GROUP, MAX_WAITING_FOR_QUEUE, RETRY_PAUSE);
             handOver.start(threads, "perfbridge-perfdata-hand-over");
             handOverLogsReadBack();
             storage.releaseJournalWhen(handOver::awaitHandedOn);

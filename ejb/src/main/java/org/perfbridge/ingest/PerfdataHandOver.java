@@ -24,10 +24,9 @@ import org.perfbridge.sink.CheckPerfdata;
 final class PerfdataHandOver {
 
     private static final Logger LOG = Logger.getLogger(PerfdataHandOver.class.getName());
-    // One message carries at most this many check results, as a group does (GroupCommit.MAX_DOCUMENTS_PER_GROUP).
-    private static final int MAX_PER_MESSAGE = 1000;
 
     private final Consumer<List<CheckPerfdata>> publishOrRetain;
+    private final int maxPerMessage;
     private final int maxWaiting;
     private final Duration retryPause;
     private final Deque<List<CheckPerfdata>> waiting = new ArrayDeque<>();
@@ -39,11 +38,13 @@ final class PerfdataHandOver {
 
     /**
      * @param publishOrRetain sends perfdata as one persistent message, or keeps it in retention; throws when it can do neither
+     * @param maxPerMessage   check results one message joins at most (one batch larger than that goes alone)
      * @param maxWaiting      check results waiting at most: {@link #handOver} holds its caller beyond that
      * @param retryPause      how long to wait before trying again what could be neither published nor retained
      */
-    PerfdataHandOver(Consumer<List<CheckPerfdata>> publishOrRetain, int maxWaiting, Duration retryPause) {
+    PerfdataHandOver(Consumer<List<CheckPerfdata>> publishOrRetain, int maxPerMessage, int maxWaiting, Duration retryPause) {
         this.publishOrRetain = publishOrRetain;
+        this.maxPerMessage = maxPerMessage;
         this.maxWaiting = maxWaiting;
         this.retryPause = retryPause;
     }
@@ -140,7 +141,7 @@ final class PerfdataHandOver {
         List<List<CheckPerfdata>> batches = new ArrayList<>();
         int size = 0;
         for (List<CheckPerfdata> batch : waiting) {
-            if (!batches.isEmpty() && size + batch.size() > MAX_PER_MESSAGE) {
+            if (!batches.isEmpty() && size + batch.size() > maxPerMessage) {
                 break;
             }
             batches.add(batch);

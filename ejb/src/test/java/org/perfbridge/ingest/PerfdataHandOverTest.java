@@ -128,7 +128,7 @@ class PerfdataHandOverTest {
     }
 
     private void start(int maxWaiting) {
-        handOver = new PerfdataHandOver(perfdata -> publishOrRetain.accept(perfdata), maxWaiting, Duration.ofMillis(20));
+        handOver = new PerfdataHandOver(perfdata -> publishOrRetain.accept(perfdata), 1000, maxWaiting, Duration.ofMillis(20));
         handOver.start(Thread::new, "test-hand-over");
     }
 
