@@ -11,8 +11,4 @@ public record CheckResult(String hostName, String serviceName, CheckState state,
                           String lastState, String lastStateType, Integer lastStateId, Boolean stateChanged,
                           Boolean acknowledged, double lastCheck, String output, String longOutput, String perfData,
                           Double latency, Double executionTime, String realm, ParsedPerfdata parsedPerfData) {
-
-    public boolean isHostCheck() {
-        return serviceName.isEmpty();
-    }
 }

@@ -87,7 +87,7 @@ class CheckResultReaderTest {
         List<CheckResult> results = reader.read(json("{'host_name':'router1','state':'" + state + "'}"), NOW);
 
         assertEquals(List.of(minimal("router1", "", state, stateId)), results);
-        assertEquals(true, results.get(0).isHostCheck());
+        assertEquals("", results.get(0).serviceName(), "a host check has no service");
     }
 
     @Test
