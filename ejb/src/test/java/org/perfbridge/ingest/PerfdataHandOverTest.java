@@ -41,10 +41,7 @@ class PerfdataHandOverTest {
 
     @Test
     void whatIsHandedOverWhileAPublishRunsGoesOutTogetherInOrder() throws Exception {
-        start(100);
-        gate.drainPermits();
-        handOver.handOver(perfdata("a"));
-        await(() -> gate.hasQueuedThreads());
+        startWithThePublishOfAHeld(100);
 
         handOver.handOver(perfdata("b", "c"));
         handOver.handOver(perfdata("d"));
@@ -88,10 +85,7 @@ class PerfdataHandOverTest {
 
     @Test
     void holdsTheCallerWhileTheBoundIsWaitingAlready() throws Exception {
-        start(3);
-        gate.drainPermits();
-        handOver.handOver(perfdata("a"));
-        await(() -> gate.hasQueuedThreads());
+        startWithThePublishOfAHeld(3);
         handOver.handOver(perfdata("b", "c", "d"));
 
         CompletableFuture<Void> held = CompletableFuture.runAsync(() -> {
@@ -130,6 +124,14 @@ class PerfdataHandOverTest {
     private void start(int maxWaiting) {
         handOver = new PerfdataHandOver(perfdata -> publishOrRetain.accept(perfdata), 1000, maxWaiting, Duration.ofMillis(20));
         handOver.start(Thread::new, "test-hand-over");
+    }
+
+    /** Hands over the check result of host a and waits until its publish is held at the gate. */
+    private void startWithThePublishOfAHeld(int maxWaiting) throws InterruptedException {
+        start(maxWaiting);
+        gate.drainPermits();
+        handOver.handOver(perfdata("a"));
+        await(() -> gate.hasQueuedThreads());
     }
 
     private static List<CheckPerfdata> perfdata(String... hosts) {
