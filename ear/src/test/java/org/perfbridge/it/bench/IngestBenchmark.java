@@ -220,7 +220,7 @@ public final class IngestBenchmark {
             report("  seconds whose POST p99 was over 25 ms", "%d of %d", slow.secondsOver(25_000_000L), slow.seconds());
             report("  the five slowest seconds of the phase", "%s", slow.slowest(5));
             reportPipelineCounts(server, counts, total, false);
-            report("  WildFly's CPU per check result, until its last point reached InfluxDB", "%.3f ms", cpu.millisPer("WildFly", total));
+            reportCpuPerCheckResult(cpu, total);
         }
     }
 
